@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { checkActivationToken } from "@/lib/accounts/activate";
+import { ResendActivationForm } from "../resend-form";
+import { ConfirmActivationForm } from "./confirm-form";
+
+// "same-origin", not "no-referrer": browsers send `Origin: null` with a form post from a no-referrer page,
+// which Next rightly refuses as cross-site. The page loads nothing from other origins.
+export const metadata: Metadata = { title: "Confirm your account", referrer: "same-origin" };
+
+/**
+ * Opening the mailed link changes nothing (mail scanners open links too): it shows a button,
+ * and the POST behind it uses the token up, activates the account and signs the person in.
+ */
+export default async function ActivatePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const user = await checkActivationToken(decodeURIComponent(token));
+
+  if (!user) {
+    return (
+      <div className="mx-auto max-w-md">
+        <h1 className="mb-2 text-2xl font-bold">This link does not work</h1>
+        <p className="mb-6 text-stone-700" data-testid="activation-invalid">
+          It has already been used, has expired, or was copied incompletely. Ask for a new one and use the newest mail.
+        </p>
+        <div className="card">
+          <ResendActivationForm />
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="mb-2 text-2xl font-bold">Confirm your account</h1>
+      <p className="mb-6 text-stone-700">Hello {user.name}, one click and your account is ready.</p>
+      <div className="card">
+        <ConfirmActivationForm token={token} />
+      </div>
+    </div>
+  );
+}

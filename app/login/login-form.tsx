@@ -1,0 +1,31 @@
+"use client";
+
+import Link from "next/link";
+import { loginAction } from "@/app/actions/accounts";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { useZodForm } from "@/components/forms/use-zod-form";
+import { loginSchema } from "@/lib/accounts/schemas";
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const { form, state, pending, errorFor, formProps } = useZodForm(loginSchema, loginAction);
+  return (
+    <form {...formProps} aria-describedby="login-message" className="space-y-2">
+      <FormMessage state={state} id="login-message" />
+      {state.code === "inactive" ? (
+        <p className="mb-4 text-sm">
+          <Link href="/activate/resend" className="link">
+            Send the confirmation link again
+          </Link>
+        </p>
+      ) : null}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <TextField id="login-email" label="Email" type="email" autoComplete="username" defaultValue={state.values?.email} error={errorFor("email")} registration={form.register("email")} />
+      <TextField id="login-password" label="Password" type="password" autoComplete="current-password" error={errorFor("password")} registration={form.register("password")} />
+      <SubmitButton pending={pending} pendingLabel="Logging in…">
+        Log in
+      </SubmitButton>
+    </form>
+  );
+}

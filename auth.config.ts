@@ -1,0 +1,39 @@
+import type { NextAuthConfig } from "next-auth";
+import { authSecret, isProduction } from "@/lib/env";
+
+/**
+ * The edge-safe half of the Auth.js configuration: no database and no node:crypto, so the
+ * middleware can import it. `auth.ts` adds the Credentials providers and the database checks.
+ */
+export const authConfig = {
+  secret: authSecret,
+  // Behind Heroku's router and Vercel's edge the Host header is the site's; links in mail never
+  // use it (they come from APP_URL).
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  useSecureCookies: isProduction,
+  pages: { signIn: "/login" },
+  providers: [],
+  callbacks: {
+    // The token carries id, name and email only: never the password hash.
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.name = user.name;
+        token.email = user.email;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+  logger: {
+    // A failed login is an expected answer, not an error worth a stack trace in the log.
+    error(error) {
+      if (error.name === "CredentialsSignin") return;
+      console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", event: "auth.error", name: error.name, message: error.message }));
+    },
+  },
+} satisfies NextAuthConfig;

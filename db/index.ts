@@ -1,0 +1,40 @@
+import { env } from "@/lib/env";
+import { type Database, type DatabaseHandle, openPglite, openPostgres } from "./client";
+import { runMigrations } from "./migrate";
+
+export type { Database, DatabaseHandle };
+
+/** `DATABASE_URL` set → PostgreSQL through postgres.js; unset → the embedded PGlite in PGLITE_DATA_DIR. */
+export function openConfiguredDatabase(): Promise<DatabaseHandle> {
+  return env.DATABASE_URL ? Promise.resolve(openPostgres(env.DATABASE_URL)) : openPglite(env.PGLITE_DATA_DIR);
+}
+
+// Kept on globalThis so a module reloaded by the dev server reuses the open database
+// (PGlite must be opened once per process).
+const store = globalThis as typeof globalThis & { __pantryDatabase?: Promise<DatabaseHandle> };
+
+/** The process's database, opened and migrated on first use. A failed open is retried on the next call. */
+export function database(): Promise<DatabaseHandle> {
+  if (!store.__pantryDatabase) {
+    const opening = openConfiguredDatabase().then(async (handle) => {
+      await runMigrations(handle);
+      return handle;
+    });
+    store.__pantryDatabase = opening;
+    opening.catch(() => {
+      if (store.__pantryDatabase === opening) store.__pantryDatabase = undefined;
+    });
+  }
+  return store.__pantryDatabase;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await database()).db;
+}
+
+/** Closes the process's database (scripts and tests; the server keeps it for its lifetime). */
+export async function closeDatabase(): Promise<void> {
+  const opening = store.__pantryDatabase;
+  store.__pantryDatabase = undefined;
+  if (opening) await (await opening).close();
+}

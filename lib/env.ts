@@ -1,0 +1,99 @@
+import { createEnv } from "@t3-oss/env-core";
+import { z } from "zod";
+
+/**
+ * Every environment variable the app reads, validated once. Edge-safe (zod only), so the
+ * middleware and `auth.config.ts` read their settings from here too.
+ *
+ * Production (`NODE_ENV=production` at run time, not while `next build` collects pages)
+ * refuses to start without the variables a public site needs; development runs with none.
+ */
+
+const isLocalHost = (url: URL) => ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+const HINTS: Record<string, string> = {
+  APP_URL: "the public address of the site, e.g. APP_URL=https://pantry.example.com",
+  AUTH_SECRET: "a random secret of at least 32 characters: AUTH_SECRET=$(openssl rand -base64 33)",
+  DATABASE_URL: "a PostgreSQL URL, e.g. DATABASE_URL=postgres://user:pass@host:5432/pantry",
+  RESEND_API_KEY: "your Resend API key (https://resend.com/api-keys), e.g. RESEND_API_KEY=re_…",
+  MAIL_FROM: 'the sender of account mail, e.g. MAIL_FROM="Pantry <hello@pantry.example.com>"',
+  RESEND_BASE_URL: "the Resend API base URL without a trailing slash (only for tests and proxies)",
+  PGLITE_DATA_DIR: "a folder for the embedded database, e.g. PGLITE_DATA_DIR=.data/pglite",
+  PASSWORD_ITERATIONS: "a whole number, e.g. PASSWORD_ITERATIONS=220000",
+  ACTIVATION_TOKEN_TTL_HOURS: "a whole number of hours, e.g. ACTIVATION_TOKEN_TTL_HOURS=24",
+  FORCE_HTTPS: "true or false",
+  ALLOW_EMBEDDED_DB: "true to run production on the embedded PGlite database",
+  SEED_CATALOGUE: "true or false",
+};
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+function fail(issues: readonly { message: string; path?: readonly unknown[] }[]): never {
+  const lines = issues.map((issue) => {
+    const first = issue.path?.[0];
+    const key = String(typeof first === "object" && first !== null && "key" in first ? first.key : (first ?? ""));
+    const hint = HINTS[key] ? ` Set ${HINTS[key]}.` : "";
+    return `  - ${key || "environment"}: ${issue.message}.${hint}`;
+  });
+  throw new EnvError(`Invalid configuration (environment variables):\n${lines.join("\n")}\nSee "Configuration" in README.md.`);
+}
+
+const isBuildPhase = process.env.NEXT_PHASE === "phase-production-build";
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    APP_URL: z
+      .url({ protocol: /^https?$/, message: "must be an absolute http(s) URL" })
+      .default("http://localhost:3000")
+      .transform((value) => value.replace(/\/+$/, "")),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }).optional(),
+    PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+    ALLOW_EMBEDDED_DB: booleanFlag,
+    SEED_CATALOGUE: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: z.url({ message: "must be an absolute URL" }).optional(),
+    MAIL_FROM: z.string().min(3).default("Pantry <onboarding@resend.dev>"),
+    PASSWORD_ITERATIONS: z.coerce.number().int().min(1_000, "must be at least 1000").max(5_000_000).default(220_000),
+    ACTIVATION_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+    FORCE_HTTPS: z.enum(["true", "false"]).optional(),
+  },
+  runtimeEnv: process.env,
+  emptyStringAsUndefined: true,
+  // Server variables are read in Node and Edge alike; nothing here is ever sent to a browser.
+  isServer: true,
+  onValidationError: fail,
+  createFinalSchema: (shape) =>
+    z.object(shape).superRefine((value, ctx) => {
+      if (value.NODE_ENV !== "production" || isBuildPhase) return;
+      const missing = (key: string, message: string) => ctx.addIssue({ code: "custom", path: [key], message });
+      if (!value.AUTH_SECRET) missing("AUTH_SECRET", "is required in production");
+      if (!process.env.APP_URL) missing("APP_URL", "is required in production");
+      else if (!value.APP_URL.startsWith("https://") && !isLocalHost(new URL(value.APP_URL)))
+        missing("APP_URL", "must start with https:// in production");
+      if (!value.RESEND_API_KEY) missing("RESEND_API_KEY", "is required in production (mail is not printed there)");
+      if (!process.env.MAIL_FROM) missing("MAIL_FROM", "is required in production");
+      if (!value.DATABASE_URL && !value.ALLOW_EMBEDDED_DB)
+        missing(
+          "DATABASE_URL",
+          "is required in production: the embedded database keeps its files on local disk, which dynos and serverless functions lose (set ALLOW_EMBEDDED_DB=true to accept that)",
+        );
+      if (value.PASSWORD_ITERATIONS < 220_000) missing("PASSWORD_ITERATIONS", "must be at least 220000 in production");
+    }),
+});
+
+/** The development fallback keeps `npm run dev` working with no configuration; production requires its own. */
+export const authSecret = env.AUTH_SECRET ?? "pantry-development-secret-not-for-production-use";
+
+/** https is enforced only when the deployment says it is served over https (see middleware.ts). */
+export const httpsEnforced = env.FORCE_HTTPS ? env.FORCE_HTTPS === "true" : env.APP_URL.startsWith("https://");
+
+export const isProduction = env.NODE_ENV === "production";

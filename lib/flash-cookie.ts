@@ -1,0 +1,38 @@
+/**
+ * Flash messages (like Flask's `flash()`): a server action stores them in a short-lived cookie
+ * before redirecting; the next page shows them once. Edge-safe: the middleware reads this too.
+ */
+export const FLASH_COOKIE = "pantry_flash";
+/** Set by the middleware on the request it forwards, after it has taken the cookie away. */
+export const FLASH_HEADER = "x-pantry-flash";
+
+export type FlashCategory = "success" | "error" | "info";
+export type Flash = { category: FlashCategory; message: string };
+
+const CATEGORIES = new Set<FlashCategory>(["success", "error", "info"]);
+const MAX_FLASHES = 3;
+
+export function encodeFlashes(flashes: readonly Flash[]): string {
+  return encodeURIComponent(JSON.stringify(flashes.slice(-MAX_FLASHES)));
+}
+
+/** Never throws: a tampered or truncated cookie simply shows nothing. */
+export function decodeFlashes(raw: string | null | undefined): Flash[] {
+  if (!raw) return [];
+  try {
+    const parsed: unknown = JSON.parse(decodeURIComponent(raw));
+    if (!Array.isArray(parsed)) return [];
+    return parsed
+      .filter(
+        (item): item is Flash =>
+          typeof item === "object" &&
+          item !== null &&
+          CATEGORIES.has((item as Flash).category) &&
+          typeof (item as Flash).message === "string",
+      )
+      .slice(-MAX_FLASHES)
+      .map(({ category, message }) => ({ category, message: message.slice(0, 300) }));
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import type { z } from "zod";
+import type { FormState } from "./form-state";
+
+const SECRET_FIELD = /password|token/i;
+const MAX_ECHO_LENGTH = 5_000;
+
+/** The text fields of a post; files and repeated keys of hostile posts are ignored. */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const value = formData.get(key);
+    if (typeof value === "string") values[key] = value;
+  }
+  return values;
+}
+
+export function echoValues(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([key]) => !SECRET_FIELD.test(key))
+      .map(([key, value]) => [key, value.slice(0, MAX_ECHO_LENGTH)]),
+  );
+}
+
+export function firstFieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+/**
+ * Every form's server action goes through here: the post is validated with the same zod schema
+ * the browser used, and bad input comes back as messages per field, having changed nothing.
+ */
+export function validatedAction<S extends z.ZodType>(
+  schema: S,
+  action: (data: z.output<S>, formData: FormData) => Promise<FormState | void>,
+) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const values = formValues(formData);
+    const parsed = await schema.safeParseAsync(values);
+    if (!parsed.success) {
+      return { fieldErrors: firstFieldErrors(parsed.error), values: echoValues(values), message: "Please correct the fields marked below.", messageTone: "error" };
+    }
+    const result = await action(parsed.data, formData);
+    return { values: echoValues(values), ...result };
+  };
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import { Body, Button, Container, Head, Html, Link, Preview, Section, Text } from "@react-email/components";
+import type { ReactNode } from "react";
+
+const styles = {
+  body: { backgroundColor: "#fafaf9", fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif" },
+  container: { backgroundColor: "#ffffff", border: "1px solid #e7e5e4", borderRadius: 8, margin: "24px auto", maxWidth: 520, padding: 32 },
+  // A paragraph, not a heading: the plain-text part would shout a heading in capitals.
+  greeting: { color: "#1c1917", fontSize: 20, fontWeight: 600, margin: "0 0 16px" },
+  text: { color: "#292524", fontSize: 16, lineHeight: "24px" },
+  button: { backgroundColor: "#9a3412", borderRadius: 6, color: "#ffffff", fontWeight: 600, padding: "12px 20px", textDecoration: "none" },
+  small: { color: "#57534e", fontSize: 13, lineHeight: "20px" },
+};
+
+function Layout({ preview, children }: { preview: string; children: ReactNode }) {
+  return (
+    <Html lang="en">
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={styles.body}>
+        <Container style={styles.container}>
+          {children}
+          <Text style={styles.small}>— Pantry, recipes from what you have</Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+function ActionLink({ href, label }: { href: string; label: string }) {
+  return (
+    <>
+      <Section style={{ margin: "24px 0" }}>
+        <Button href={href} style={styles.button}>
+          {label}
+        </Button>
+      </Section>
+      <Text style={styles.small}>
+        Or paste this link into your browser: <Link href={href}>{href}</Link>
+      </Text>
+    </>
+  );
+}
+
+export function ActivationMail({ name, activationUrl, validHours }: { name: string; activationUrl: string; validHours: number }) {
+  return (
+    <Layout preview="Confirm your Pantry account">
+      <Text style={styles.greeting}>{`Hello ${name},`}</Text>
+      <Text style={styles.text}>Thanks for joining Pantry. Confirm your address to start adding and saving recipes.</Text>
+      <ActionLink href={activationUrl} label="Confirm my account" />
+      <Text style={styles.small}>
+        The link works once and expires in {validHours} hours. If you did not create an account, ignore this mail.
+      </Text>
+    </Layout>
+  );
+}
+
+export function AccountExistsMail({ name, loginUrl, resetUrl }: { name: string; loginUrl: string; resetUrl: string }) {
+  return (
+    <Layout preview="You already have a Pantry account">
+      <Text style={styles.greeting}>{`Hello ${name},`}</Text>
+      <Text style={styles.text}>
+        Someone (probably you) tried to register on Pantry with this address. You already have an account, so nothing was changed.
+      </Text>
+      <ActionLink href={loginUrl} label="Log in" />
+      <Text style={styles.small}>
+        Forgot your password? You can set a new one here: <Link href={resetUrl}>{resetUrl}</Link>. If this was not you, ignore this mail.
+      </Text>
+    </Layout>
+  );
+}
