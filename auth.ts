@@ -1,11 +1,10 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "@/auth.config";
-import { getDb } from "@/db";
 import { activateAccount } from "@/lib/accounts/activate";
 import { checkCredentials } from "@/lib/accounts/login";
 import { loginSchema } from "@/lib/accounts/schemas";
-import { findUserById } from "@/lib/accounts/users";
+import { findSessionUser, startSession } from "@/lib/auth/sessions";
 
 /** The password was right but the address was never confirmed. */
 export class InactiveAccountError extends CredentialsSignin {
@@ -40,15 +39,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     ...authConfig.callbacks,
-    // On the server (not the edge), every session is checked against the database: a deleted or
-    // deactivated account loses its session at once.
+    // On the server (not the edge), every session is checked against the database: a logged-out,
+    // revoked or expired session, or a deactivated account, is refused even with a valid cookie.
     async jwt(params) {
       const token = authConfig.callbacks.jwt(params);
-      if (params.user || !token.sub) return token;
-      const user = await findUserById(await getDb(), token.sub);
-      if (!user?.isActive) return null;
-      token.name = user.name;
+      if (params.user?.id) {
+        token.sid = await startSession(params.user.id);
+        return token;
+      }
+      if (!token.sub || !token.sid) return null;
+      const current = await findSessionUser(token.sid, token.sub);
+      if (!current) return null;
+      token.name = current.name;
       return token;
+    },
+    session(params) {
+      const session = authConfig.callbacks.session(params);
+      session.sessionId = params.token.sid;
+      return session;
     },
   },
 });

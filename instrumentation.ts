@@ -1,14 +1,8 @@
-// Runs once when a server starts: validates the configuration, then opens the database and
-// applies pending migrations before the first request. A wrong setting stops the server with
-// a message naming it, instead of a server that answers every request with an error.
+// Runs once when a server starts. The Node-only work lives in its own module so the Edge
+// bundle never sees it.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  try {
-    await import("@/lib/env");
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startServer } = await import("./db/start-server");
+    await startServer();
   }
-  const { prepareDatabase } = await import("@/db/prepare");
-  await prepareDatabase();
 }

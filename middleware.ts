@@ -10,7 +10,7 @@ import { FLASH_COOKIE, FLASH_HEADER } from "@/lib/flash-cookie";
  */
 const { auth } = NextAuth(authConfig);
 
-const PROTECTED = [/^\/dashboard(\/|$)/, /^\/recipes\/new\/?$/, /^\/recipes\/[^/]+\/edit\/?$/, /^\/account(\/|$)/];
+const PROTECTED = [/^\/dashboard(\/|$)/, /^\/recipes\/new\/?$/, /^\/recipes\/[^/]+\/(edit|delete)\/?$/, /^\/account(\/|$)/];
 const HOST_PATTERN = /^[a-z0-9.-]+(:\d{1,5})?$/i;
 
 /** The original app's Heroku rule: a request that reached the proxy over http goes to https. */

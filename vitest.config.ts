@@ -22,6 +22,7 @@ export default defineConfig({
         test: {
           name: "pglite",
           include: ["lib/**/*.test.ts", "db/**/*.test.ts", "tests/**/*.test.ts"],
+          exclude: ["tests/integration/postgres-*.test.ts"],
           setupFiles: ["tests/support/setup-database.ts"],
           env: { PANTRY_TEST_DRIVER: "pglite" },
           testTimeout: 30_000,

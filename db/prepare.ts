@@ -1,7 +1,17 @@
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { database } from "./index";
+import { hasNoRecipes, seedCatalogue } from "./seed";
 
-/** Server start-up: open + migrate. */
+/**
+ * Server start-up: open and migrate the database; a brand-new embedded database also gets the
+ * catalogue, so someone trying Pantry for the first time sees a living site.
+ */
 export async function prepareDatabase(): Promise<void> {
   const handle = await database();
-  console.log(JSON.stringify({ level: "info", event: "database.ready", driver: handle.driver }));
+  let seeded = 0;
+  if (handle.driver === "pglite" && env.SEED_CATALOGUE && (await hasNoRecipes(handle.db))) {
+    seeded = await seedCatalogue(handle.db);
+  }
+  log.info("database.ready", { driver: handle.driver, seededRecipes: seeded });
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -17,6 +17,24 @@ export const users = pgTable(
     lastLoginAt: timestamptz("last_login_at"),
   },
   (table) => [uniqueIndex("users_email_lower_key").on(sql`lower(${table.email})`)],
+);
+
+/**
+ * One row per signed-in browser. The JWT cookie carries the row's id; the server checks it on
+ * every request, so logging out (or changing the password) makes even a copied cookie useless.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    revokedAt: timestamptz("revoked_at"),
+  },
+  (table) => [index("user_sessions_user_idx").on(table.userId)],
 );
 
 export const tokenPurpose = pgEnum("token_purpose", ["activation", "password_reset"]);
@@ -41,5 +59,44 @@ export const oneTimeTokens = pgTable(
   ],
 );
 
+/** One line of a recipe's ingredient list, as written and as parsed (lib/recipes/ingredients.ts). */
+export type RecipeIngredient = {
+  line: string;
+  quantity: number | null;
+  quantity2: number | null;
+  unit: string | null;
+  /** Normalised name used for search ("" for a heading such as "For the sauce:"). */
+  name: string;
+};
+
+export const recipes = pgTable(
+  "recipes",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    /** null for the built-in catalogue. */
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    ingredients: jsonb("ingredients").$type<RecipeIngredient[]>().notNull(),
+    steps: jsonb("steps").$type<string[]>().notNull(),
+    servings: integer("servings").notNull(),
+    prepMinutes: integer("prep_minutes").notNull().default(0),
+    cookMinutes: integer("cook_minutes").notNull().default(0),
+    imageUrl: text("image_url"),
+    /** The distinct normalised ingredient names, for search (GIN-indexed). */
+    ingredientNames: text("ingredient_names").array().notNull(),
+    /** Bumped by every edit, so a save based on an older version is noticed instead of overwriting. */
+    version: integer("version").notNull().default(1),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (table) => [
+    index("recipes_ingredient_names_idx").using("gin", table.ingredientNames),
+    index("recipes_newest_idx").on(table.createdAt.desc(), table.id.desc()),
+    index("recipes_author_idx").on(table.authorId, table.updatedAt.desc()),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
+export type Recipe = typeof recipes.$inferSelect;
 export type OneTimeToken = typeof oneTimeTokens.$inferSelect;

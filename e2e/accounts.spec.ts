@@ -122,6 +122,21 @@ test.describe("accounts with JavaScript", () => {
   });
 });
 
+test("a session cookie copied before logout opens nothing afterwards", async ({ page, context, browser }) => {
+  await registerAndActivate(page, "Cookie Owner");
+  const copied = await context.cookies();
+  expect(copied.some((cookie) => cookie.name.endsWith("authjs.session-token"))).toBe(true);
+  await logout(page);
+
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const stolen = await thief.newPage();
+  await stolen.goto("/dashboard");
+  await expect(stolen).toHaveURL(/\/login\?callbackUrl=%2Fdashboard$/);
+  await expect(stolen.getByTestId("user-menu")).toHaveCount(0);
+  await thief.close();
+});
+
 test.describe("accounts without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

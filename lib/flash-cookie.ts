@@ -12,15 +12,28 @@ export type Flash = { category: FlashCategory; message: string };
 const CATEGORIES = new Set<FlashCategory>(["success", "error", "info"]);
 const MAX_FLASHES = 3;
 
+// base64url of the UTF-8 JSON: plain ASCII with nothing a cookie or header would escape, so the
+// value reads the same from the cookie jar, a request header and document.cookie.
+function toBase64Url(text: string): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(value: string): string {
+  const binary = atob(value.replace(/-/g, "+").replace(/_/g, "/"));
+  return new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
+}
+
 export function encodeFlashes(flashes: readonly Flash[]): string {
-  return encodeURIComponent(JSON.stringify(flashes.slice(-MAX_FLASHES)));
+  return toBase64Url(JSON.stringify(flashes.slice(-MAX_FLASHES)));
 }
 
 /** Never throws: a tampered or truncated cookie simply shows nothing. */
 export function decodeFlashes(raw: string | null | undefined): Flash[] {
   if (!raw) return [];
   try {
-    const parsed: unknown = JSON.parse(decodeURIComponent(raw));
+    const parsed: unknown = JSON.parse(fromBase64Url(raw));
     if (!Array.isArray(parsed)) return [];
     return parsed
       .filter(

@@ -3,7 +3,8 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { signIn, signOut } from "@/auth";
+import { auth, signIn, signOut } from "@/auth";
+import { revokeSession } from "@/lib/auth/sessions";
 import { checkActivationToken } from "@/lib/accounts/activate";
 import { registerAccount, resendActivation } from "@/lib/accounts/register";
 import { emailOnlySchema, loginSchema } from "@/lib/accounts/schemas";
@@ -72,6 +73,10 @@ export async function navLoginAction(formData: FormData): Promise<void> {
 }
 
 export async function logoutAction(): Promise<void> {
+  // Revoked on the server first: a copy of this cookie, or one re-sent by a request still in
+  // flight, no longer opens a session.
+  const session = await auth();
+  if (session?.sessionId) await revokeSession(session.sessionId);
   await signOut({ redirect: false });
   await flash("You have been logged out. See you soon!", "info");
   redirect("/");

@@ -13,8 +13,8 @@ type ServerAction = (state: FormState, formData: FormData) => Promise<FormState>
  * react-hook-form and the same zod schema: with JavaScript, errors show as the person types
  * and an invalid form is never sent.
  */
-export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, action: ServerAction) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, action: ServerAction, initialValues?: Record<string, string>) {
+  const [state, formAction, pending] = useActionState(action, initialValues ? { values: initialValues } : initialFormState);
   const formRef = useRef<HTMLFormElement>(null);
   const form = useForm<z.input<S>>({
     // The resolver's output type is the transformed one; the form works on raw input strings.

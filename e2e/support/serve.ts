@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -59,7 +59,12 @@ async function main() {
   };
   const serverUrl = process.env.E2E_DATABASE_URL;
   const database = async (): Promise<Record<string, string>> => {
-    if (serverUrl) return { DATABASE_URL: await freshDatabaseUrl(serverUrl) };
+    if (serverUrl) {
+      const url = await freshDatabaseUrl(serverUrl);
+      // PostgreSQL is not seeded by itself at start (only a new embedded database is).
+      execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], { env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" });
+      return { DATABASE_URL: url };
+    }
     const dir = mkdtempSync(path.join(tmpdir(), "pantry-e2e-"));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     return { DATABASE_URL: "", ALLOW_EMBEDDED_DB: "true", PGLITE_DATA_DIR: path.join(dir, "pglite") };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { passwordSchema } from "@/lib/auth/password-policy";
+import { cleanString } from "@/lib/forms/text";
 
 /**
  * Form schemas shared by the browser (react-hook-form's zod resolver) and the server actions.
@@ -15,11 +16,7 @@ export const emailSchema = z
   .transform((email) => email.toLowerCase());
 
 export const registerSchema = z.object({
-  name: z
-    .string({ error: "Enter your name." })
-    .trim()
-    .min(1, "Enter your name.")
-    .max(100, "Use at most 100 characters."),
+  name: cleanString("Enter your name.").pipe(z.string().min(1, "Enter your name.").max(100, "Use at most 100 characters.")),
   email: emailSchema,
   password: z.string({ error: "Choose a password." }).pipe(passwordSchema),
 });

@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db";
+import { getUser } from "@/lib/auth/session";
+import { getRecipe, parseRecipeId } from "@/lib/recipes/queries";
+
+type Params = { params: Promise<{ id: string }> };
+
+const loadRecipe = cache(async (rawId: string) => {
+  const id = parseRecipeId(rawId);
+  return id ? getRecipe(await getDb(), id) : null;
+});
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const recipe = await loadRecipe((await params).id);
+  return { title: recipe?.title ?? "Recipe not found", description: recipe?.summary || undefined };
+}
+
+function minutes(value: number): string {
+  if (value < 60) return `${value} min`;
+  const hours = Math.floor(value / 60);
+  return value % 60 ? `${hours} h ${value % 60} min` : `${hours} h`;
+}
+
+export default async function RecipePage({ params }: Params) {
+  const [recipe, user] = await Promise.all([loadRecipe((await params).id), getUser()]);
+  if (!recipe) notFound();
+  const isOwner = user !== null && recipe.authorId === user.id;
+
+  return (
+    <article className="mx-auto max-w-3xl">
+      <header className="mb-6">
+        <h1 className="mb-1 text-3xl font-bold break-words">{recipe.title}</h1>
+        <p className="text-stone-600">by {recipe.authorName ?? "Pantry kitchen"}</p>
+        {recipe.summary ? <p className="mt-3 text-lg text-stone-800">{recipe.summary}</p> : null}
+        <dl className="mt-4 flex flex-wrap gap-x-6 gap-y-1 text-sm text-stone-700">
+          <div className="flex gap-1">
+            <dt>Serves</dt>
+            <dd className="font-semibold">{recipe.servings}</dd>
+          </div>
+          <div className="flex gap-1">
+            <dt>Preparation</dt>
+            <dd className="font-semibold">{minutes(recipe.prepMinutes)}</dd>
+          </div>
+          <div className="flex gap-1">
+            <dt>Cooking</dt>
+            <dd className="font-semibold">{minutes(recipe.cookMinutes)}</dd>
+          </div>
+        </dl>
+        {isOwner ? (
+          <div className="mt-4 flex gap-3">
+            <Link href={`/recipes/${recipe.id}/edit`} className="btn-secondary">
+              Edit
+            </Link>
+            <Link href={`/recipes/${recipe.id}/delete`} className="btn-secondary text-red-800">
+              Delete
+            </Link>
+          </div>
+        ) : null}
+      </header>
+      {recipe.imageUrl ? (
+        // User-supplied addresses on any host: the image optimiser would need each host allow-listed.
+        // eslint-disable-next-line @next/next/no-img-element
+        <img src={recipe.imageUrl} alt="" className="mb-6 max-h-96 w-full rounded-lg object-cover" referrerPolicy="no-referrer" />
+      ) : null}
+      <div className="grid gap-8 md:grid-cols-[1fr_2fr]">
+        <section aria-labelledby="ingredients-heading">
+          <h2 id="ingredients-heading" className="mb-3 text-xl font-semibold">
+            Ingredients
+          </h2>
+          <ul className="space-y-1">
+            {recipe.ingredients.map((ingredient, index) => (
+              <li key={index} className="break-words">
+                {ingredient.line}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="steps-heading">
+          <h2 id="steps-heading" className="mb-3 text-xl font-semibold">
+            Steps
+          </h2>
+          <ol className="list-decimal space-y-3 pl-5">
+            {recipe.steps.map((step, index) => (
+              <li key={index} className="break-words">
+                {step}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </article>
+  );
+}

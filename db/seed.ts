@@ -1,0 +1,46 @@
+import { isNull, sql } from "drizzle-orm";
+import { recipeFormSchema } from "@/lib/recipes/schemas";
+import { toIngredientRecords } from "@/lib/recipes/ingredient-lines";
+import { catalogue } from "./catalogue/catalogue";
+import type { Database } from "./client";
+import { recipes } from "./schema";
+
+/**
+ * Loads the built-in catalogue (recipes without an author) unless it is already there.
+ * Each recipe goes through the same form schema and ingredient parsing as one typed by a person.
+ */
+export async function seedCatalogue(db: Database): Promise<number> {
+  const [existing] = await db.select({ count: sql<number>`count(*)::int` }).from(recipes).where(isNull(recipes.authorId));
+  if ((existing?.count ?? 0) > 0) return 0;
+
+  const rows = catalogue.map((entry) => {
+    const input = recipeFormSchema.parse({
+      title: entry.title,
+      summary: entry.summary,
+      ingredients: entry.ingredients.join("\n"),
+      steps: entry.steps.join("\n"),
+      servings: String(entry.servings),
+      prepMinutes: String(entry.prepMinutes),
+      cookMinutes: String(entry.cookMinutes),
+      imageUrl: "",
+    });
+    return {
+      authorId: null,
+      title: input.title,
+      summary: input.summary,
+      steps: input.steps,
+      servings: input.servings,
+      prepMinutes: input.prepMinutes,
+      cookMinutes: input.cookMinutes,
+      ...toIngredientRecords(input.ingredients),
+    };
+  });
+  await db.insert(recipes).values(rows);
+  return rows.length;
+}
+
+/** True when no recipe exists at all (a brand-new database). */
+export async function hasNoRecipes(db: Database): Promise<boolean> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(recipes);
+  return (row?.count ?? 0) === 0;
+}

@@ -1,0 +1,15 @@
+/**
+ * Server start-up: validate the configuration, then open and migrate the database before the
+ * first request. A wrong setting stops the server with a message naming it, instead of leaving
+ * a server that answers every request with an error.
+ */
+export async function startServer(): Promise<void> {
+  try {
+    await import("@/lib/env");
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  const { prepareDatabase } = await import("./prepare");
+  await prepareDatabase();
+}

@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+// C0 controls other than tab/newline/carriage return, DEL, and the bidi overrides that can make
+// text display in a misleading order. PostgreSQL refuses NUL outright, so they never reach it.
+const UNWANTED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+
+export function stripControlCharacters(value: string): string {
+  return value.replace(UNWANTED, "");
+}
+
+/** A text field: control characters dropped, then trimmed. */
+export const cleanString = (message: string) => z.string({ error: message }).transform((value) => stripControlCharacters(value).trim());
