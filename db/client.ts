@@ -13,6 +13,8 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DatabaseHandle = {
   db: Database;
   driver: "pglite" | "postgres";
+  /** Raw parameterised SQL, for libraries that bring their own queries (the rate limiter). */
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;
 };
 
@@ -26,6 +28,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   return {
     db: drizzlePostgres({ client, schema }) as unknown as Database,
     driver: "postgres",
+    query: async (text, values = []) => ({ rows: [...(await client.unsafe(text, values as never[]))] }),
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -41,6 +44,7 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     return {
       db: drizzlePglite({ client, schema }) as unknown as Database,
       driver: "pglite",
+      query: async (text, values = []) => ({ rows: (await client.query<Record<string, unknown>>(text, values)).rows }),
       close: async () => {
         await client.close();
         release();

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -96,6 +96,17 @@ export const recipes = pgTable(
     index("recipes_author_idx").on(table.authorId, table.updatedAt.desc()),
   ],
 );
+
+/**
+ * Counters of rate-limiter-flexible's PostgreSQL store (lib/security/rate-limit.ts), in the shape
+ * that library expects; kept here so one set of migrations creates it on both drivers and the
+ * limits hold across every app instance sharing the database.
+ */
+export const rateLimits = pgTable("rate_limits", {
+  key: varchar("key", { length: 255 }).primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: bigint("expire", { mode: "number" }),
+});
 
 export type User = typeof users.$inferSelect;
 export type Recipe = typeof recipes.$inferSelect;
