@@ -1,8 +1,12 @@
+// E2E_PORT_BASE moves the whole set (app, https-enforced app, Resend stand-in), so two suites can
+// run side by side on one machine.
+const base = Number(process.env.E2E_PORT_BASE ?? 3100);
+
 export const E2E = {
-  appPort: 3100,
-  httpsPort: 3101,
-  resendPort: 3199,
-  appUrl: "http://localhost:3100",
-  httpsUrl: "http://localhost:3101",
-  resendUrl: "http://127.0.0.1:3199",
+  appPort: base,
+  httpsPort: base + 1,
+  resendPort: base + 99,
+  appUrl: `http://localhost:${base}`,
+  httpsUrl: `http://localhost:${base + 1}`,
+  resendUrl: `http://127.0.0.1:${base + 99}`,
 } as const;
