@@ -1,8 +1,9 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { authConfig } from "@/auth.config";
-import { httpsEnforced } from "@/lib/env";
+import { env, httpsEnforced, isProduction } from "@/lib/env";
 import { FLASH_COOKIE, FLASH_HEADER } from "@/lib/flash-cookie";
+import { contentSecurityPolicy } from "@/lib/security/headers";
 
 /**
  * Runs on the Edge runtime (Next 16 calls this file convention deprecated in favour of proxy.ts,
@@ -22,6 +23,28 @@ function httpsRedirect(req: NextRequest): NextResponse | null {
   return NextResponse.redirect(`https://${host}${req.nextUrl.pathname}${req.nextUrl.search}`, 301);
 }
 
+/**
+ * A form post from another site's page (or from an origin-less context) is refused here with a
+ * plain 403, before Next's own server-action origin check would turn it into a 500.
+ */
+function crossSitePost(req: NextRequest): NextResponse | null {
+  if (req.method !== "POST" || req.nextUrl.pathname.startsWith("/api/auth/")) return null;
+  const origin = req.headers.get("origin");
+  if (origin === null) return null;
+  const host = (req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? "").split(",")[0]!.trim();
+  let originHost = "null";
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    // "null" or garbage: not this site
+  }
+  if (originHost === host || env.SERVER_ACTIONS_ALLOWED_ORIGINS.includes(originHost)) return null;
+  return new NextResponse("This form was sent from another site, so it was not accepted. Open the page on this site and try again.", {
+    status: 403,
+    headers: { "content-type": "text/plain; charset=utf-8" },
+  });
+}
+
 /** A full page load takes the flash cookie away and hands its value to the page being rendered. */
 function isDocumentRequest(req: NextRequest): boolean {
   return (
@@ -34,8 +57,8 @@ function isDocumentRequest(req: NextRequest): boolean {
 }
 
 export default auth((req) => {
-  const redirect = httpsRedirect(req);
-  if (redirect) return redirect;
+  const early = httpsRedirect(req) ?? crossSitePost(req);
+  if (early) return early;
 
   const { pathname, search } = req.nextUrl;
   // Pages check the session again themselves; this only spares a visitor a useless render.
@@ -45,16 +68,21 @@ export default auth((req) => {
     return NextResponse.redirect(login);
   }
 
+  // A fresh nonce per request: Next reads it from the request's CSP header and puts it on its scripts.
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce, { development: !isProduction, upgradeInsecure: httpsEnforced });
   const requestHeaders = new Headers(req.headers);
+  requestHeaders.set("Content-Security-Policy", csp);
   requestHeaders.delete(FLASH_HEADER);
   const flash = req.cookies.get(FLASH_COOKIE)?.value;
-  if (flash && isDocumentRequest(req)) {
-    requestHeaders.set(FLASH_HEADER, flash);
-    const response = NextResponse.next({ request: { headers: requestHeaders } });
-    response.cookies.delete(FLASH_COOKIE);
-    return response;
-  }
-  return NextResponse.next({ request: { headers: requestHeaders } });
+  const handOverFlash = Boolean(flash) && isDocumentRequest(req);
+  if (handOverFlash) requestHeaders.set(FLASH_HEADER, flash!);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  // Same attributes as when it was set: a __Host- cookie is only replaced by a Secure one.
+  if (handOverFlash) response.cookies.set(FLASH_COOKIE, "", { path: "/", maxAge: 0, secure: isProduction, sameSite: "lax" });
+  return response;
 });
 
 export const config = {

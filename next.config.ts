@@ -1,4 +1,13 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./lib/security/headers";
+
+// Server actions accept posts only from this site's own origin, unless configuration names more
+// (e.g. a second domain in front of the same app). Never derived from requests. The middleware
+// applies the same list (lib/env.ts).
+const allowedOrigins = (process.env.SERVER_ACTIONS_ALLOWED_ORIGINS ?? "")
+  .split(",")
+  .map((origin) => origin.trim())
+  .filter(Boolean);
 
 const nextConfig: NextConfig = {
   // PGlite ships ~15 MB of wasm and data that must be loaded from node_modules, not bundled.
@@ -6,6 +15,15 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The migrations are read from disk at start-up; serverless bundles must carry them.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
+  experimental: { serverActions: { allowedOrigins } },
+  async headers() {
+    return [
+      { source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") },
+      { source: "/((?!reset-password/).*)", headers: [{ key: "Referrer-Policy", value: "strict-origin-when-cross-origin" }] },
+      // The mailed reset link carries its token in the URL: never send it on as a Referer.
+      { source: "/reset-password/:token", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+    ];
+  },
 };
 
 export default nextConfig;

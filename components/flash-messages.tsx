@@ -17,7 +17,8 @@ export function FlashMessages({ flashes }: { flashes: Flash[] }) {
   const [dismissed, setDismissed] = useState<number[]>([]);
 
   useEffect(() => {
-    if (flashes.length > 0) document.cookie = `${FLASH_COOKIE}=; Max-Age=0; path=/; SameSite=Lax`;
+    const secure = window.location.protocol === "https:" || FLASH_COOKIE.startsWith("__Host-") ? "; Secure" : "";
+    if (flashes.length > 0) document.cookie = `${FLASH_COOKIE}=; Max-Age=0; path=/; SameSite=Lax${secure}`;
   }, [flashes]);
 
   const visible = flashes.map((flash, index) => ({ flash, index })).filter(({ index }) => !dismissed.includes(index));

@@ -31,6 +31,9 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
               <Link href="/recipes/new" className="block px-4 py-2 text-sm hover:bg-stone-100">
                 Add recipe
               </Link>
+              <Link href="/account" className="block px-4 py-2 text-sm hover:bg-stone-100">
+                Account
+              </Link>
               <form action={logoutAction}>
                 <button type="submit" className="block w-full px-4 py-2 text-left text-sm hover:bg-stone-100">
                   Logout

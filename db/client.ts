@@ -14,7 +14,7 @@ export type DatabaseHandle = {
   db: Database;
   driver: "pglite" | "postgres";
   /** Raw parameterised SQL, for libraries that bring their own queries (the rate limiter). */
-  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount: number }>;
   close(): Promise<void>;
 };
 
@@ -28,7 +28,10 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   return {
     db: drizzlePostgres({ client, schema }) as unknown as Database,
     driver: "postgres",
-    query: async (text, values = []) => ({ rows: [...(await client.unsafe(text, values as never[]))] }),
+    query: async (text, values = []) => {
+      const result = await client.unsafe(text, values as never[]);
+      return { rows: [...result], rowCount: result.count ?? result.length };
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -44,7 +47,11 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     return {
       db: drizzlePglite({ client, schema }) as unknown as Database,
       driver: "pglite",
-      query: async (text, values = []) => ({ rows: (await client.query<Record<string, unknown>>(text, values)).rows }),
+      query: async (text, values = []) => {
+        const result = await client.query<Record<string, unknown>>(text, values);
+        // PGlite reports affectedRows 0 for a SELECT: count what came back, else what changed.
+        return { rows: result.rows, rowCount: result.rows.length || (result.affectedRows ?? 0) };
+      },
       close: async () => {
         await client.close();
         release();

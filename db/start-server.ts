@@ -10,6 +10,10 @@ export async function startServer(): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
+  const { env } = await import("@/lib/env");
+  if (env.RATE_LIMIT_DISABLED) {
+    console.warn(JSON.stringify({ level: "warn", event: "rate_limits.disabled", message: "RATE_LIMIT_DISABLED=true: login and request limits are off (benchmarks only)" }));
+  }
   const { prepareDatabase } = await import("./prepare");
   await prepareDatabase();
 }

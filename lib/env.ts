@@ -27,6 +27,11 @@ const HINTS: Record<string, string> = {
   PASSWORD_ITERATIONS: "a whole number, e.g. PASSWORD_ITERATIONS=220000",
   ACTIVATION_TOKEN_TTL_HOURS: "a whole number of hours, e.g. ACTIVATION_TOKEN_TTL_HOURS=24",
   FORCE_HTTPS: "true or false",
+  TRUSTED_PROXY: "none, heroku or vercel",
+  RATE_LIMIT_PER_IP: "a whole number of requests per 10 minutes, e.g. RATE_LIMIT_PER_IP=30",
+  RATE_LIMIT_DISABLED: "true only for benchmarks",
+  MAIL_SEND_TIMEOUT_MS: "milliseconds, e.g. MAIL_SEND_TIMEOUT_MS=10000",
+  SERVER_ACTIONS_ALLOWED_ORIGINS: "a comma-separated list of extra hosts, e.g. SERVER_ACTIONS_ALLOWED_ORIGINS=www.example.com",
   ALLOW_EMBEDDED_DB: "true to run production on the embedded PGlite database",
   SEED_CATALOGUE: "true or false",
 };
@@ -65,6 +70,22 @@ export const env = createEnv({
     PASSWORD_ITERATIONS: z.coerce.number().int().min(1_000, "must be at least 1000").max(5_000_000).default(220_000),
     ACTIVATION_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
     FORCE_HTTPS: z.enum(["true", "false"]).optional(),
+    TRUSTED_PROXY: z
+      .enum(["none", "heroku", "vercel"])
+      // The platforms announce themselves in variables a client cannot set.
+      .default(process.env.DYNO ? "heroku" : process.env.VERCEL ? "vercel" : "none"),
+    RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(30),
+    RATE_LIMIT_DISABLED: booleanFlag,
+    SERVER_ACTIONS_ALLOWED_ORIGINS: z
+      .string()
+      .default("")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      ),
+    MAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -1,74 +1,143 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import type { z } from "zod";
 import { auth, signIn, signOut } from "@/auth";
-import { revokeSession } from "@/lib/auth/sessions";
-import { checkActivationToken } from "@/lib/accounts/activate";
-import { registerAccount, resendActivation } from "@/lib/accounts/register";
-import { emailOnlySchema, loginSchema } from "@/lib/accounts/schemas";
-import { serverRegisterSchema } from "@/lib/accounts/server-schemas";
-import { findUserByEmail } from "@/lib/accounts/users";
 import { getDb } from "@/db";
+import { checkActivationToken } from "@/lib/accounts/activate";
+import { changePassword } from "@/lib/accounts/change-password";
+import { requestPasswordReset, resetPassword } from "@/lib/accounts/password-reset";
+import { registerAccount, resendActivation } from "@/lib/accounts/register";
+import { RESET_COOKIE, resetCookieOptions } from "@/lib/accounts/reset-cookie";
+import { emailOnlySchema, loginSchema } from "@/lib/accounts/schemas";
+import { serverChangePasswordSchema, serverNewPasswordSchema, serverRegisterSchema } from "@/lib/accounts/server-schemas";
+import { findUserByEmail } from "@/lib/accounts/users";
+import { requireUser } from "@/lib/auth/session";
+import { revokeSession, revokeUserSessions } from "@/lib/auth/sessions";
 import { flash } from "@/lib/flash";
 import type { FormState } from "@/lib/forms/form-state";
-import { formValues, validatedAction } from "@/lib/forms/validated-action";
+import { validatedAction } from "@/lib/forms/validated-action";
+import { log } from "@/lib/log";
 import { safeCallbackPath } from "@/lib/safe-redirect";
+import { clientKey } from "@/lib/security/client-ip";
+import { clearLoginFailures, consumeRequest, loginLock, minutesText, recordLoginFailure } from "@/lib/security/rate-limit";
 
 const MAIL_FAILED =
   "We could not send the confirmation mail just now. Your details are saved: ask for the link again below in a few minutes.";
 
-export const registerAction = validatedAction(serverRegisterSchema, async (input) => {
-  const mail = await registerAccount(input);
-  // The same words whether or not the address already had an account.
-  if (!mail.sent) {
-    await flash(MAIL_FAILED, "error");
-    redirect("/activate/resend");
-  }
-  await flash(`Check your inbox: we sent a mail to ${input.email} to confirm your address.`, "success");
-  redirect("/");
-});
+export const registerAction = validatedAction(
+  serverRegisterSchema,
+  async (input) => {
+    const mail = await registerAccount(input);
+    // The same words whether or not the address already had an account.
+    if (!mail.sent) {
+      await flash(MAIL_FAILED, "error");
+      redirect("/activate/resend");
+    }
+    await flash(`Check your inbox: we sent a mail to ${input.email} to confirm your address.`, "success");
+    redirect("/");
+  },
+  { limit: "register" },
+);
 
-export const resendActivationAction = validatedAction(emailOnlySchema, async ({ email }): Promise<FormState> => {
-  const mail = await resendActivation(email);
-  if (!mail.sent) return { message: "We could not send the mail just now. Please try again in a few minutes.", messageTone: "error" };
-  return {
-    message: `If ${email} has an account waiting for confirmation, a new link is on its way. Older links no longer work.`,
-    messageTone: "success",
-  };
-});
+/** Runs after the response is sent, so every address gets the same answer in the same time. */
+function inBackground(event: string, task: () => Promise<unknown>) {
+  after(async () => {
+    try {
+      await task();
+    } catch (error) {
+      log.error(event, { reason: error instanceof Error ? error.name : "error" });
+    }
+  });
+}
+
+export const resendActivationAction = validatedAction(
+  emailOnlySchema,
+  async ({ email }): Promise<FormState> => {
+    inBackground("activation.resend_failed", () => resendActivation(email));
+    return {
+      message: `If ${email} has an account waiting for confirmation, a new link is on its way. Older links no longer work.`,
+      messageTone: "success",
+    };
+  },
+  { limit: "resend-activation" },
+);
+
+export const forgotPasswordAction = validatedAction(
+  emailOnlySchema,
+  async ({ email }): Promise<FormState> => {
+    inBackground("password_reset.request_failed", () => requestPasswordReset(email));
+    return {
+      message: `If an account uses ${email}, we sent it a link to choose a new password. The link works for one hour.`,
+      messageTone: "success",
+    };
+  },
+  { limit: "password-reset" },
+);
+
+export async function resetPasswordAction(previous: FormState, formData: FormData): Promise<FormState> {
+  const jar = await cookies();
+  const token = jar.get(RESET_COOKIE)?.value ?? "";
+  return validatedAction(
+    serverNewPasswordSchema,
+    async ({ password }): Promise<FormState> => {
+      if (!(await resetPassword(token, password))) {
+        return { message: "This reset link has expired or was already used. Ask for a new one.", messageTone: "error", code: "expired" };
+      }
+      jar.set(RESET_COOKIE, "", { ...resetCookieOptions(), maxAge: 0 });
+      await flash("Password changed — log in with your new password.", "success");
+      redirect("/login");
+    },
+    { limit: "password-reset" },
+  )(previous, formData);
+}
 
 const WRONG_CREDENTIALS = "Wrong email or password.";
 
 /** Signs in and redirects, or returns why not. The redirect is thrown, never swallowed. */
 async function attemptLogin({ email, password, callbackUrl }: z.output<typeof loginSchema>): Promise<FormState> {
   const destination = safeCallbackPath(callbackUrl);
+  const values = { email, callbackUrl: destination };
+  // Checked before the password: during a pause even the right password does not get in.
+  const lock = await loginLock(email);
+  if (!lock.allowed) {
+    return {
+      message: `Too many failed attempts for this account. Wait ${minutesText(lock.retryAfterSeconds)} and try again, or reset your password.`,
+      messageTone: "error",
+      code: "locked",
+      values,
+    };
+  }
   try {
     await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     const inactive = error instanceof CredentialsSignin && error.code === "inactive";
+    if (!inactive) await recordLoginFailure(email);
     return {
       message: inactive ? "Your account is not confirmed yet. Open the link we mailed you, or ask for a new one." : WRONG_CREDENTIALS,
       messageTone: "error",
       code: inactive ? "inactive" : "invalid",
-      values: { email, callbackUrl: destination },
+      values,
     };
   }
+  await clearLoginFailures(email);
   const user = await findUserByEmail(await getDb(), email);
   await flash(`Welcome back, ${user?.name ?? "friend"}!`, "success");
   redirect(destination);
 }
 
 /** The /login page's form. */
-export const loginAction = validatedAction(loginSchema, attemptLogin);
+export const loginAction = validatedAction(loginSchema, attemptLogin, { limit: "login" });
 
 /** The navigation bar's inline form: it has no room for explanations, so /login shows them. */
 export async function navLoginAction(formData: FormData): Promise<void> {
-  const parsed = loginSchema.safeParse(formValues(formData));
-  const failure = parsed.success ? await attemptLogin(parsed.data) : { message: "Enter your email and password." };
-  await flash(failure.message ?? WRONG_CREDENTIALS, "error");
+  const state = await loginAction({}, formData);
+  const fieldError = state.fieldErrors ? Object.values(state.fieldErrors)[0] : undefined;
+  await flash(fieldError ?? state.message ?? WRONG_CREDENTIALS, "error");
   redirect("/login");
 }
 
@@ -82,9 +151,35 @@ export async function logoutAction(): Promise<void> {
   redirect("/");
 }
 
+export const changePasswordAction = validatedAction(
+  serverChangePasswordSchema,
+  async ({ currentPassword, password }): Promise<FormState> => {
+    const user = await requireUser("/account");
+    const lock = await loginLock(user.email);
+    if (!lock.allowed) return { message: `Too many wrong passwords. Wait ${minutesText(lock.retryAfterSeconds)} and try again.`, messageTone: "error" };
+    const session = await auth();
+    if (!(await changePassword(user.id, currentPassword, password, session?.sessionId))) {
+      await recordLoginFailure(user.email);
+      return { fieldErrors: { currentPassword: "That is not your current password." }, message: "Your password was not changed.", messageTone: "error" };
+    }
+    await flash("Password changed. Every other device signed in to your account has been logged out.", "success");
+    redirect("/account");
+  },
+);
+
+export async function logoutOtherDevicesAction(): Promise<void> {
+  const user = await requireUser("/account");
+  const session = await auth();
+  await revokeUserSessions(user.id, session?.sessionId);
+  await flash("Every other device signed in to your account has been logged out.", "success");
+  redirect("/account");
+}
+
 export async function activateAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const token = formData.get("token");
   const expired: FormState = { message: "This link has already been used or has expired. Ask for a new one below.", messageTone: "error" };
+  const limit = await consumeRequest("resend-activation", await clientKey());
+  if (!limit.allowed) return { message: `Too many attempts from your network. Please try again in ${minutesText(limit.retryAfterSeconds)}.`, messageTone: "error" };
+  const token = formData.get("token");
   if (typeof token !== "string") return expired;
   const user = await checkActivationToken(token);
   if (!user) return expired;

@@ -20,6 +20,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           </Link>
         </p>
       ) : null}
+      {state.code === "locked" ? (
+        <p className="mb-4 text-sm">
+          <Link href="/forgot-password" className="link">
+            Reset your password
+          </Link>
+        </p>
+      ) : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField id="login-email" label="Email" type="email" autoComplete="username" defaultValue={state.values?.email} error={errorFor("email")} registration={form.register("email")} />
       <TextField id="login-password" label="Password" type="password" autoComplete="current-password" error={errorFor("password")} registration={form.register("password")} />

@@ -18,7 +18,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <LoginForm callbackUrl={destination} />
       </div>
       <p className="mt-4 text-sm text-stone-700">
-        New here?{" "}
+        <Link href="/forgot-password" className="link">
+          Forgot your password?
+        </Link>{" "}
+        · New here?{" "}
         <Link href="/register" className="link">
           Create an account
         </Link>

@@ -32,3 +32,12 @@ export const emailOnlySchema = z.object({ email: emailSchema });
 
 export type RegisterInput = z.input<typeof registerSchema>;
 export type LoginInput = z.input<typeof loginSchema>;
+
+export const newPasswordSchema = z.object({
+  password: z.string({ error: "Choose a password." }).pipe(passwordSchema),
+});
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(1024, "Wrong password."),
+  password: z.string({ error: "Choose a new password." }).pipe(passwordSchema),
+});

@@ -4,8 +4,12 @@ import { z } from "zod";
 // text display in a misleading order. PostgreSQL refuses NUL outright, so they never reach it.
 const UNWANTED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
+// A lone UTF-16 surrogate cannot be stored as UTF-8; make it the replacement character up front,
+// so what is validated is exactly what is stored.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 export function stripControlCharacters(value: string): string {
-  return value.replace(UNWANTED, "");
+  return value.replace(UNWANTED, "").replace(LONE_SURROGATE, "\ufffd");
 }
 
 /** A text field: control characters dropped, then trimmed. */

@@ -1,5 +1,7 @@
 import "server-only";
 import type { z } from "zod";
+import { clientKey } from "@/lib/security/client-ip";
+import { consumeRequest, minutesText, type RequestKind } from "@/lib/security/rate-limit";
 import type { FormState } from "./form-state";
 
 const SECRET_FIELD = /password|token/i;
@@ -36,13 +38,21 @@ export function firstFieldErrors(error: z.ZodError): Record<string, string> {
 /**
  * Every form's server action goes through here: the post is validated with the same zod schema
  * the browser used, and bad input comes back as messages per field, having changed nothing.
+ * With `limit`, every post (valid or not) first counts against the client's request ceiling.
  */
 export function validatedAction<S extends z.ZodType>(
   schema: S,
   action: (data: z.output<S>, formData: FormData) => Promise<FormState | void>,
+  options: { limit?: RequestKind } = {},
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const values = formValues(formData);
+    if (options.limit) {
+      const limit = await consumeRequest(options.limit, await clientKey());
+      if (!limit.allowed) {
+        return { message: `Too many attempts from your network. Please try again in ${minutesText(limit.retryAfterSeconds)}.`, messageTone: "error", code: "rate-limited", values: echoValues(values) };
+      }
+    }
     const parsed = await schema.safeParseAsync(values);
     if (!parsed.success) {
       return { fieldErrors: firstFieldErrors(parsed.error), values: echoValues(values), message: "Please correct the fields marked below.", messageTone: "error" };

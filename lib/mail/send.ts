@@ -7,8 +7,6 @@ import { env, isProduction } from "@/lib/env";
 import { log, maskEmail } from "@/lib/log";
 import { recordOutboxMail } from "./outbox";
 
-const SEND_TIMEOUT_MS = 10_000;
-
 export type MailResult = { sent: true } | { sent: false };
 
 type Mail = { to: string; subject: string; body: ReactElement; tag: string };
@@ -34,7 +32,7 @@ export async function sendMail({ to, subject, body, tag }: Mail): Promise<MailRe
     const resend = new Resend(env.RESEND_API_KEY);
     const { error } = await resend.emails.send(
       { from: env.MAIL_FROM, to: [to], subject, html, text, tags: [{ name: "category", value: tag }] },
-      { signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
+      { signal: AbortSignal.timeout(env.MAIL_SEND_TIMEOUT_MS) },
     );
     if (error) {
       log.warn("mail.failed", { tag, to: maskEmail(to), reason: error.name ?? "error", status: "statusCode" in error ? error.statusCode : undefined });

@@ -1,0 +1,21 @@
+"use client";
+
+import { forgotPasswordAction } from "@/app/actions/accounts";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { useZodForm } from "@/components/forms/use-zod-form";
+import { emailOnlySchema } from "@/lib/accounts/schemas";
+
+export function ForgotPasswordForm() {
+  const { form, state, pending, errorFor, formProps } = useZodForm(emailOnlySchema, forgotPasswordAction);
+  return (
+    <form {...formProps} aria-describedby="forgot-message" className="space-y-2">
+      <FormMessage state={state} id="forgot-message" />
+      <TextField id="forgot-email" label="Email" type="email" autoComplete="email" defaultValue={state.values?.email} error={errorFor("email")} registration={form.register("email")} />
+      <SubmitButton pending={pending} pendingLabel="Sending…">
+        Send me a reset link
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+
+import Link from "next/link";
+import { resetPasswordAction } from "@/app/actions/accounts";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { useZodForm } from "@/components/forms/use-zod-form";
+import { newPasswordSchema } from "@/lib/accounts/schemas";
+
+export function ResetPasswordForm() {
+  const { form, state, pending, errorFor, formProps } = useZodForm(newPasswordSchema, resetPasswordAction);
+  return (
+    <form {...formProps} aria-describedby="reset-message" className="space-y-2">
+      <FormMessage state={state} id="reset-message" />
+      {state.code === "expired" ? (
+        <p className="mb-4 text-sm">
+          <Link href="/forgot-password" className="link">
+            Ask for a new link
+          </Link>
+        </p>
+      ) : null}
+      <TextField
+        id="reset-password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 8 characters. A long phrase you can remember works well."
+        error={errorFor("password")}
+        registration={form.register("password")}
+      />
+      <SubmitButton pending={pending} pendingLabel="Saving…">
+        Set new password
+      </SubmitButton>
+    </form>
+  );
+}

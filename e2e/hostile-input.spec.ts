@@ -1,0 +1,141 @@
+import type { Page } from "@playwright/test";
+import { hostileInputs } from "../tests/fixtures/hostile-inputs";
+import { actionFields, postAction } from "./support/actions";
+import { E2E } from "./support/ports";
+import { expect, registerAndActivate, test, uniqueEmail } from "./support/test";
+
+// What would show that a payload reached the page as markup instead of text.
+const LIVE_MARKUP = /<script>window\.__pwned|<img src=x onerror|<svg onload|<body onload|<details open ontoggle|<input autofocus onfocus|<iframe src="javascript/i;
+
+async function expectNoScriptRan(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+}
+
+test.describe("hostile input against every form", () => {
+  test.setTimeout(240_000);
+
+  const forms = [
+    { path: "/register", field: "name", values: (payload: string) => ({ name: payload, email: payload, password: payload }) },
+    { path: "/forgot-password", field: "email", values: (payload: string) => ({ email: payload }) },
+    { path: "/activate/resend", field: "email", values: (payload: string) => ({ email: payload }) },
+  ];
+
+  for (const form of forms) {
+    test(`${form.path}: ${hostileInputs.length} hostile posts, no 5xx, nothing rendered as markup`, async ({ request }) => {
+      const hidden = await actionFields(request, form.path, form.field);
+      for (const payload of hostileInputs) {
+        const response = await postAction(request, form.path, hidden, form.values(payload));
+        expect(response.status(), JSON.stringify(payload.slice(0, 60))).toBeLessThan(500);
+        expect(await response.text()).not.toMatch(LIVE_MARKUP);
+      }
+    });
+  }
+
+  test("/login: hostile posts get the generic answer and never a 5xx", async ({ request }) => {
+    const hidden = await actionFields(request, "/login", "callbackUrl");
+    for (const payload of hostileInputs.filter((_, index) => index % 5 === 0)) {
+      const response = await postAction(request, "/login", hidden, { email: payload, password: payload, callbackUrl: payload });
+      expect(response.status()).toBeLessThan(500);
+      const body = await response.text();
+      expect(body).not.toMatch(LIVE_MARKUP);
+      expect(body).toMatch(/Wrong email or password|Enter your email and password|Too many failed attempts|Please correct/);
+    }
+  });
+
+  test("recipes: hostile text is stored as text and no script ever runs where it is shown", async ({ page }) => {
+    await registerAndActivate(page, "Hostile Author");
+    const hidden = await actionFields(page.request, "/recipes/new", "title");
+    const base = { title: "Soup", summary: "", ingredients: "1 onion", steps: "Cook.", servings: "2", prepMinutes: "5", cookMinutes: "10", imageUrl: "" };
+    let saved = 0;
+    const fields = ["title", "summary", "ingredients", "steps", "servings", "imageUrl"] as const;
+    // Every payload once, each in one field in turn (all payloads in all fields run in the vitest suite).
+    for (const [index, payload] of hostileInputs.entries()) {
+      const field = fields[index % fields.length]!;
+      const response = await postAction(page.request, "/recipes/new", hidden, { ...base, [field]: payload });
+      expect(response.status(), `${field}: ${JSON.stringify(payload.slice(0, 60))}`).toBeLessThan(500);
+      if (response.status() === 303) saved++;
+      else expect(await response.text()).not.toMatch(LIVE_MARKUP);
+    }
+    expect(saved).toBeGreaterThan(80);
+
+    await page.goto("/dashboard");
+    await expect(page.getByTestId("dashboard-row").first()).toBeVisible();
+    await expectNoScriptRan(page);
+    const links = await page.getByTestId("dashboard-row").getByRole("link").evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).pathname).filter((path) => /^\/recipes\/\d+$/.test(path)));
+    for (const path of links.slice(0, 40)) {
+      await page.goto(path);
+      await expectNoScriptRan(page);
+    }
+    for (const payload of hostileInputs.filter((value) => value.length < 500).slice(0, 40)) {
+      await page.goto(`/?ingredients=${encodeURIComponent(payload)}`);
+      await expectNoScriptRan(page);
+    }
+  });
+});
+
+test.describe("malformed, forged and replayed posts", () => {
+  test("missing fields, files for text and broken UTF-8 get a message, not an error", async ({ request }) => {
+    const hidden = await actionFields(request, "/register", "name");
+    const missing = await postAction(request, "/register", hidden, {});
+    expect(missing.status()).toBeLessThan(500);
+    expect(await missing.text()).toContain("Enter your name.");
+
+    const withFile = await request.post("/register", {
+      multipart: { ...hidden, name: { name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("Ada") }, email: "ada@example.com", password: "long enough phrase" },
+      headers: { origin: E2E.appUrl },
+      maxRedirects: 0,
+    });
+    expect(withFile.status()).toBeLessThan(500);
+    expect(await withFile.text()).toContain("Enter your name.");
+
+    const boundary = "----pantryBoundary";
+    const parts = Object.entries({ ...hidden, email: "x@example.com", password: "long enough phrase" }).map(
+      ([key, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`),
+    );
+    const broken = Buffer.concat([
+      ...parts,
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\n`),
+      Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xed, 0xa0, 0x80]),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const invalidUtf8 = await request.post("/register", {
+      data: broken,
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}`, origin: E2E.appUrl },
+      maxRedirects: 0,
+    });
+    expect(invalidUtf8.status()).toBeLessThan(500);
+  });
+
+  test("an action id that does not exist is refused without a 5xx", async ({ request }) => {
+    const response = await postAction(request, "/register", { "$ACTION_ID_00000000000000000000000000000000000000ff": "" }, { name: "x" });
+    expect(response.status()).toBeLessThan(500);
+  });
+
+  test("a post from another site's page is refused and changes nothing", async ({ request }) => {
+    const hidden = await actionFields(request, "/register", "name");
+    const email = uniqueEmail("csrf");
+    const response = await request.post("/register", {
+      multipart: { ...hidden, name: "Forged", email, password: "long enough phrase" },
+      headers: { origin: "https://evil.example" },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(403);
+    expect(await response.text()).toContain("sent from another site");
+    const check = await fetch(`${E2E.resendUrl}/__mails?to=${encodeURIComponent(email)}`);
+    expect(await check.json()).toEqual([]);
+  });
+
+  test("a replayed registration post makes no second account and gives the same answer", async ({ request }) => {
+    const hidden = await actionFields(request, "/register", "name");
+    const email = uniqueEmail("replay");
+    const fields = { name: "Replayed", email, password: "long enough phrase here" };
+    const first = await postAction(request, "/register", hidden, fields);
+    const second = await postAction(request, "/register", hidden, { ...fields, email: email.toUpperCase() });
+    expect(first.status()).toBe(303);
+    expect(second.status()).toBe(303);
+    expect(second.headers().location).toBe(first.headers().location);
+    const mails = (await (await fetch(`${E2E.resendUrl}/__mails?to=${encodeURIComponent(email)}`)).json()) as { subject: string; text: string }[];
+    expect(mails.map((mail) => mail.subject)).toEqual(["Confirm your account", "Confirm your account"]);
+    expect(mails.every((mail) => mail.text.includes("Hello Replayed"))).toBe(true);
+  });
+});

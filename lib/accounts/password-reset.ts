@@ -1,0 +1,54 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { revokeUserSessions } from "@/lib/auth/sessions";
+import { consumeToken, issueToken, peekToken } from "@/lib/auth/tokens";
+import { env } from "@/lib/env";
+import { sendMail } from "@/lib/mail/send";
+import { PasswordResetMail } from "@/lib/mail/templates";
+import { clearLoginFailures } from "@/lib/security/rate-limit";
+import { findUserByEmail, findUserById } from "./users";
+
+export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
+
+/** Mails a reset link if the address has an account; does nothing otherwise (the caller answers the same). */
+export async function requestPasswordReset(email: string): Promise<void> {
+  const db = await getDb();
+  const user = await findUserByEmail(db, email);
+  if (!user) return;
+  const token = await issueToken(db, user.id, "password_reset", RESET_TOKEN_TTL_MS);
+  await sendMail({
+    to: user.email,
+    subject: "Reset your Pantry password",
+    body: PasswordResetMail({ name: user.name, resetUrl: `${env.APP_URL}/reset-password/${token}` }),
+    tag: "password-reset",
+  });
+}
+
+export async function checkResetToken(token: string) {
+  const db = await getDb();
+  const userId = await peekToken(db, token, "password_reset");
+  return userId ? findUserById(db, userId) : null;
+}
+
+/**
+ * Sets a new password with a reset token, once. Every session of the user ends and the login
+ * back-off is cleared; the person is not signed in by this.
+ */
+export async function resetPassword(token: string, newPassword: string): Promise<boolean> {
+  const db = await getDb();
+  const passwordHash = await hashPassword(newPassword, env.PASSWORD_ITERATIONS);
+  const email = await db.transaction(async (tx) => {
+    const userId = await consumeToken(tx, token, "password_reset");
+    if (!userId) return null;
+    const [row] = await tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).returning({ email: users.email });
+    return row?.email ?? null;
+  });
+  if (!email) return false;
+  const user = await findUserByEmail(db, email);
+  if (user) await revokeUserSessions(user.id);
+  await clearLoginFailures(email);
+  return true;
+}

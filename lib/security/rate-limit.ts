@@ -1,0 +1,103 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { database, type DatabaseHandle } from "@/db";
+import { env } from "@/lib/env";
+
+/**
+ * Limits on automated guessing (OWASP ASVS 6.1.1 / 6.3.1), kept in the database through
+ * rate-limiter-flexible's PostgreSQL store, so every app instance sharing the database shares
+ * the counters (PGlite and postgres.js alike, through the handle's raw query).
+ */
+
+export type RequestKind = "login" | "register" | "resend-activation" | "password-reset";
+
+const FAILURE_WINDOW_SECONDS = 15 * 60;
+const FREE_FAILURES = 5;
+const FIRST_LOCK_SECONDS = 60;
+const MAX_LOCK_SECONDS = 15 * 60;
+
+type Limiters = { perIp: RateLimiterPostgres; failures: RateLimiterPostgres; locks: RateLimiterPostgres };
+
+const store = globalThis as typeof globalThis & { __pantryLimiters?: { handle: DatabaseHandle; limiters: Limiters } };
+
+function storeClient(handle: DatabaseHandle) {
+  return {
+    // The library reads bigint expiry times with arithmetic: hand it numbers, whatever the driver.
+    async query({ text, values }: { text: string; values?: unknown[] }) {
+      const { rows, rowCount } = await handle.query(text, values);
+      return {
+        rowCount,
+        rows: rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === "bigint" || (key === "expire" && value !== null) ? Number(value) : value]))),
+      };
+    },
+  };
+}
+
+async function limiters(): Promise<Limiters> {
+  const handle = await database();
+  if (store.__pantryLimiters?.handle === handle) return store.__pantryLimiters.limiters;
+  const common = { storeClient: storeClient(handle), storeType: "client", tableName: "rate_limits", tableCreated: true, clearExpiredByTimeout: false };
+  const created: Limiters = {
+    perIp: new RateLimiterPostgres({ ...common, keyPrefix: "ip", points: env.RATE_LIMIT_PER_IP, duration: 10 * 60 }),
+    failures: new RateLimiterPostgres({ ...common, keyPrefix: "login-failures", points: 1_000_000, duration: FAILURE_WINDOW_SECONDS }),
+    locks: new RateLimiterPostgres({ ...common, keyPrefix: "login-lock", points: 1, duration: MAX_LOCK_SECONDS }),
+  };
+  store.__pantryLimiters = { handle, limiters: created };
+  return created;
+}
+
+/** Counters are keyed by a hash of the address, so the table holds no e-mail addresses. */
+function accountKey(email: string): string {
+  return createHash("sha256").update(email.trim().toLowerCase()).digest("base64url");
+}
+
+export type LimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** Counts one request of `kind` from `clientKey`; refused past the ceiling (30 per 10 minutes by default). */
+export async function consumeRequest(kind: RequestKind, clientKey: string): Promise<LimitResult> {
+  if (env.RATE_LIMIT_DISABLED) return { allowed: true };
+  try {
+    await (await limiters()).perIp.consume(`${kind}:${clientKey}`);
+    return { allowed: true };
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.ceil(rejection.msBeforeNext / 1000) };
+    throw rejection;
+  }
+}
+
+/** Whether logins to this account are paused after repeated failures, and for how long. */
+export async function loginLock(email: string): Promise<LimitResult> {
+  if (env.RATE_LIMIT_DISABLED) return { allowed: true };
+  const state = await (await limiters()).locks.get(accountKey(email));
+  if (state && state.consumedPoints > 1 && state.msBeforeNext > 0) return { allowed: false, retryAfterSeconds: Math.ceil(state.msBeforeNext / 1000) };
+  return { allowed: true };
+}
+
+/**
+ * Records a failed login. From the fifth failure within 15 minutes the account's logins pause,
+ * one minute at first and twice as long after each further failure, at most 15 minutes: slow
+ * enough to stop guessing, never a permanent lock-out of the owner.
+ */
+export async function recordLoginFailure(email: string): Promise<void> {
+  if (env.RATE_LIMIT_DISABLED) return;
+  const { failures, locks } = await limiters();
+  const key = accountKey(email);
+  const { consumedPoints } = await failures.penalty(key, 1);
+  if (consumedPoints >= FREE_FAILURES) {
+    const seconds = Math.min(FIRST_LOCK_SECONDS * 2 ** (consumedPoints - FREE_FAILURES), MAX_LOCK_SECONDS);
+    await locks.block(key, seconds);
+  }
+}
+
+/** A successful login or a password reset starts the account afresh. */
+export async function clearLoginFailures(email: string): Promise<void> {
+  const { failures, locks } = await limiters();
+  const key = accountKey(email);
+  await Promise.all([failures.delete(key), locks.delete(key)]);
+}
+
+export function minutesText(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes === 1 ? "a minute" : `${minutes} minutes`;
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { loginSchema, registerSchema, emailOnlySchema, changePasswordSchema } from "@/lib/accounts/schemas";
+import { serverRegisterSchema } from "@/lib/accounts/server-schemas";
+import { registerAccount } from "@/lib/accounts/register";
+import { findUserByEmail } from "@/lib/accounts/users";
+import { parseIngredientQuery } from "@/lib/recipes/ingredients";
+import { createRecipe, getRecipe } from "@/lib/recipes/queries";
+import { recipeFormSchema } from "@/lib/recipes/schemas";
+import { searchRecipes } from "@/lib/recipes/search";
+import { hostileInputs } from "../fixtures/hostile-inputs";
+
+const validRecipe = { title: "Soup", summary: "", ingredients: "1 onion", steps: "Cook.", servings: "2", prepMinutes: "5", cookMinutes: "10", imageUrl: "" };
+const FIELDS = Object.keys(validRecipe) as (keyof typeof validRecipe)[];
+
+describe("hostile input never breaks a form or the database", () => {
+  it(`has at least 200 inputs (${hostileInputs.length})`, () => {
+    expect(hostileInputs.length).toBeGreaterThanOrEqual(200);
+  });
+
+  it("every schema either accepts a value or explains, without throwing", () => {
+    for (const payload of hostileInputs) {
+      for (const schema of [registerSchema, loginSchema, emailOnlySchema, changePasswordSchema]) {
+        const result = schema.safeParse({ name: payload, email: payload, password: payload, currentPassword: payload });
+        if (!result.success) expect(result.error.issues.every((issue) => issue.message.length > 0)).toBe(true);
+      }
+      for (const field of FIELDS) {
+        const result = recipeFormSchema.safeParse({ ...validRecipe, [field]: payload });
+        if (!result.success) expect(result.error.issues[0]!.message).toMatch(/[A-Z]/);
+      }
+    }
+  });
+
+  it("stores accepted recipe text exactly as parsed, on this database driver", async () => {
+    const db = await getDb();
+    let stored = 0;
+    for (const payload of hostileInputs) {
+      for (const field of ["title", "summary", "ingredients", "steps"] as const) {
+        const parsed = recipeFormSchema.safeParse({ ...validRecipe, [field]: payload });
+        if (!parsed.success) continue;
+        const id = await createRecipe(db, null, parsed.data);
+        const recipe = (await getRecipe(db, id))!;
+        expect(recipe.title).toBe(parsed.data.title);
+        expect(recipe.summary).toBe(parsed.data.summary);
+        expect(recipe.steps).toEqual(parsed.data.steps);
+        expect(recipe.ingredients.map((ingredient) => ingredient.line)).toEqual(parsed.data.ingredients);
+        stored++;
+      }
+    }
+    expect(stored).toBeGreaterThan(200);
+  });
+
+  it("searches for any typed text without an error", async () => {
+    const db = await getDb();
+    for (const payload of hostileInputs) {
+      const terms = parseIngredientQuery(payload);
+      expect(terms.length).toBeLessThanOrEqual(12);
+      await expect(searchRecipes(db, terms, { page: 3 })).resolves.toMatchObject({ page: 3 });
+    }
+  });
+
+  it("registers a hostile but valid name exactly as given, and refuses control characters silently", async () => {
+    const names = hostileInputs.filter((payload) => payload.length <= 100).slice(0, 40);
+    let registered = 0;
+    for (const [index, name] of names.entries()) {
+      const parsed = serverRegisterSchema.safeParse({ name, email: `hostile-${index}-${Date.now()}@example.com`, password: "a long enough passphrase" });
+      if (!parsed.success) continue;
+      await registerAccount(parsed.data);
+      const user = await findUserByEmail(await getDb(), parsed.data.email);
+      expect(user?.name).toBe(parsed.data.name);
+      expect(user?.name).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+      registered++;
+    }
+    expect(registered).toBeGreaterThan(20);
+  });
+});
