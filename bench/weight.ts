@@ -94,7 +94,7 @@ async function main() {
       "weight",
       `## Page weight (first-load JavaScript)
 
-${describeRun({ ...options, duration: 0 }).replace(" · 0 s per configuration", "")}
+${describeRun({ ...options, duration: 0 }).replace(" · 0 s per configuration", "")} (sizes do not depend on load)
 
 ${table}
 
