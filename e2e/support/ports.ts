@@ -1,12 +1,14 @@
-// E2E_PORT_BASE moves the whole set (app, https-enforced app, Resend stand-in), so two suites can
-// run side by side on one machine.
+// E2E_PORT_BASE moves the whole set (app, https-enforced app, development server of the
+// accessibility spec, Resend stand-in), so two suites can run side by side on one machine.
 const base = Number(process.env.E2E_PORT_BASE ?? 3100);
 
 export const E2E = {
   appPort: base,
   httpsPort: base + 1,
+  devPort: base + 2,
   resendPort: base + 99,
   appUrl: `http://localhost:${base}`,
   httpsUrl: `http://localhost:${base + 1}`,
+  devUrl: `http://localhost:${base + 2}`,
   resendUrl: `http://127.0.0.1:${base + 99}`,
 } as const;

@@ -13,9 +13,34 @@
 
 import "server-only";
 import { pbkdf2 as pbkdf2Callback, randomBytes, timingSafeEqual } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { promisify } from "node:util";
 
 const pbkdf2 = promisify(pbkdf2Callback);
+
+/**
+ * Hashes allowed on the libuv thread pool at once. The pool (4 threads unless UV_THREADPOOL_SIZE
+ * says otherwise) also serves file reads, DNS lookups, zlib and WebCrypto (Auth.js's session
+ * cookie): a login flood that queues a hash on every thread makes each of those wait seconds
+ * behind it (bench/results.md, "Login cost"). One thread stays free for them; and more hashes at
+ * once than there are cores would not hash any faster, only share the same CPU.
+ */
+const HASH_SLOTS = Math.max(1, Math.min(availableParallelism(), (Number(process.env.UV_THREADPOOL_SIZE) || 4) - 1));
+let hashesRunning = 0;
+const waitingForSlot: (() => void)[] = [];
+
+async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (hashesRunning >= HASH_SLOTS) await new Promise<void>((resolve) => waitingForSlot.push(resolve));
+  else hashesRunning++;
+  try {
+    return await work();
+  } finally {
+    // The slot passes straight to the next waiter, if any; otherwise it is released.
+    const next = waitingForSlot.shift();
+    if (next) next();
+    else hashesRunning--;
+  }
+}
 
 const ALGORITHM_ID = "pbkdf2_sha512";
 const DIGEST = "sha512";
@@ -55,7 +80,7 @@ function assertIterations(iterations: number, name: string): void {
 }
 
 function derive(password: string, salt: Buffer, iterations: number, keyBytes: number): Promise<Buffer> {
-  return pbkdf2(Buffer.from(password, "utf8"), salt, iterations, keyBytes, DIGEST);
+  return withHashSlot(() => pbkdf2(Buffer.from(password, "utf8"), salt, iterations, keyBytes, DIGEST));
 }
 
 /** Strict base64url decoding: only canonical, unpadded input of the expected length. */

@@ -1,0 +1,35 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { ensureBuild } from "./lib/build";
+import { benchOptions } from "./lib/options";
+import { RESULTS_FILE } from "./lib/results";
+
+/**
+ * `npm run bench`: builds the benchmark's copy of the app once, then runs each benchmark in a
+ * process of its own (a clean heap and thread pool each), passing the same flags on. Each one
+ * prints its table and writes its section of bench/results.md.
+ */
+const flags = process.argv.slice(2).filter((arg) => arg !== "--reuse-build");
+// lib/auth/password.ts is server-only: the scripts that hash run with the react-server condition.
+const serverOnly = ["--conditions=react-server", "--import", "tsx"];
+
+function run(label: string, file: string, nodeArgs: string[]) {
+  console.log(`\n==> ${label}`);
+  execFileSync(process.execPath, [...nodeArgs, file, ...flags, "--reuse-build"], { stdio: "inherit", env: process.env });
+}
+
+ensureBuild(benchOptions().reuseBuild);
+run("pages under load", "bench/pages.ts", ["--import", "tsx"]);
+run("login cost", "bench/login.ts", serverOnly);
+run("page weight", "bench/weight.ts", serverOnly);
+
+// The search-at-scale benchmark is maintained separately (npm run bench:search); run it when it is here.
+const scripts = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts?: Record<string, string> }).scripts ?? {};
+if (scripts["bench:search"] && existsSync(path.join("bench", "search.ts"))) {
+  console.log("\n==> search at scale");
+  execFileSync("npm", ["run", "bench:search", "--", ...flags], { stdio: "inherit", env: process.env });
+} else {
+  console.log("\n(bench/search.ts is not in this checkout: search at scale skipped)");
+}
+console.log(`\nAll figures: ${path.relative(process.cwd(), RESULTS_FILE)}`);
