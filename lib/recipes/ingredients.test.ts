@@ -492,3 +492,14 @@ describe("module hygiene", () => {
     expect(source).not.toMatch(/:\s*any\b|as\s+any\b|<any>/);
   });
 });
+
+describe("lines built to make the parser backtrack", () => {
+  // parse-ingredient alone needs seconds for 24 letters before "…", doubling per letter: with 60,
+  // a hang, not a slow test, is what a regression looks like.
+  it("parses a long word beside an awkward character at once, keeping the whole line", () => {
+    const word = "x".repeat(60);
+    expect(parseIngredientLine(`2 potatoes ${word}…`)).toMatchObject({ quantity: 2, name: `potatoes ${word}…` });
+    // Names are capped at 60 characters.
+    expect(ingredientNameOf(`${word}… 2 cups`)).toBe(word);
+  });
+});

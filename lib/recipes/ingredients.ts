@@ -26,6 +26,10 @@ export type ParsedIngredient = {
 
 /* ------------------------------------------------------------------ limits */
 
+/** Words of a line handed to parse-ingredient, and their longest length (see parseIngredientLine). */
+const PARSER_HEAD_WORDS = 4;
+const PARSER_MAX_WORD = 14;
+
 /** Longest normalised name returned. */
 const MAX_NAME_CHARS = 60;
 /** Only this much of a single name is looked at (a real ingredient is far shorter). */
@@ -487,7 +491,22 @@ export function parseIngredientLine(line: string): ParsedIngredient {
     // "a handful of basil" → "1 handful of basil", so the unit is recognised.
     work = work.replace(ARTICLE_BEFORE_UNIT, "1 ");
 
-    const first = parseIngredient(work, PARSE_OPTIONS)[0];
+    // parse-ingredient backtracks exponentially on a long word next to some characters
+    // ("2 potatoes xxxxxxxxxxxxxxxxxxxxxxxx…" takes seconds, doubling per letter): a line typed
+    // into a form must never stall the server. Quantity and unit are always among the first few
+    // words, so only those, and only while they are short, go to the parser; the rest of the line
+    // is appended to the name it finds.
+    const words = work.split(/\s+/);
+    let headLength = 0;
+    while (headLength < Math.min(words.length, PARSER_HEAD_WORDS) && words[headLength]!.length <= PARSER_MAX_WORD) headLength++;
+    const head = words.slice(0, headLength).join(" ");
+    const tail = words.slice(headLength).join(" ");
+    const parsedHead = head ? parseIngredient(head, PARSE_OPTIONS)[0] : undefined;
+    const first = parsedHead
+      ? { ...parsedHead, description: [parsedHead.description.trim(), tail].filter(Boolean).join(" ") }
+      : tail
+        ? { quantity: null, quantity2: null, unitOfMeasureID: null, unitOfMeasure: null, description: tail, isGroupHeader: false }
+        : undefined;
     if (!first || first.isGroupHeader) return fallback;
 
     let quantity = finiteOrNull(first.quantity);
