@@ -1,11 +1,12 @@
 "use client";
 
+import Link from "next/link";
 import "./globals.css";
 
 /**
  * Replaces the root layout when the layout itself fails (it reads the session, which needs the
  * database): the same friendly words as app/error.tsx, never a stack trace. retry() asks the
- * server again; a plain <a> home, because the layout that holds the app's links is what failed.
+ * server again.
  */
 export default function GlobalError({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
   return (
@@ -19,9 +20,9 @@ export default function GlobalError({ error, retry }: { error: Error & { digest?
               <button type="button" className="btn-primary" onClick={() => retry()}>
                 Try again
               </button>
-              <a href="/" className="btn-secondary">
+              <Link href="/" className="btn-secondary">
                 Home
-              </a>
+              </Link>
             </div>
             {error.digest ? <p className="mt-6 text-xs text-stone-500">Error reference: {error.digest}</p> : null}
           </div>

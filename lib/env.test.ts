@@ -23,7 +23,7 @@ const COMPLETE = {
 const LOAD_ENV = "await import('./lib/env.ts'); console.log('configuration accepted');";
 
 async function loadEnv(overrides: Record<string, string | undefined>) {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? "" } as NodeJS.ProcessEnv;
+  const env: NodeJS.ProcessEnv = { NODE_ENV: "production", PATH: process.env.PATH ?? "" };
   for (const [key, value] of Object.entries({ ...COMPLETE, ...overrides })) if (value !== undefined) env[key] = value;
   try {
     const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", LOAD_ENV], { env });
