@@ -18,8 +18,17 @@ export type DatabaseHandle = {
   close(): Promise<void>;
 };
 
-export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
+export type SslMode = "disable" | "prefer" | "require" | "verify-full";
+
+/**
+ * `ssl` applies only when the URL has no `sslmode`/`ssl` parameter (a URL that says something wins).
+ * "require" encrypts without checking the certificate, which is what Heroku Postgres needs.
+ */
+export function openPostgres(url: string, options: { max?: number; ssl?: SslMode } = {}): DatabaseHandle {
+  const params = new URL(url).searchParams;
+  const ssl = options.ssl && !params.has("sslmode") && !params.has("ssl") ? { ssl: options.ssl === "disable" ? false : options.ssl } : {};
   const client = postgres(url, {
+    ...ssl,
     max: options.max ?? 10,
     connect_timeout: 5,
     idle_timeout: 30,

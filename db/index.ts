@@ -6,7 +6,7 @@ export type { Database, DatabaseHandle };
 
 /** `DATABASE_URL` set → PostgreSQL through postgres.js; unset → the embedded PGlite in PGLITE_DATA_DIR. */
 export function openConfiguredDatabase(): Promise<DatabaseHandle> {
-  return env.DATABASE_URL ? Promise.resolve(openPostgres(env.DATABASE_URL)) : openPglite(env.PGLITE_DATA_DIR);
+  return env.DATABASE_URL ? Promise.resolve(openPostgres(env.DATABASE_URL, { ssl: env.PGSSLMODE })) : openPglite(env.PGLITE_DATA_DIR);
 }
 
 // Kept on globalThis so a module reloaded by the dev server reuses the open database

@@ -34,6 +34,7 @@ const HINTS: Record<string, string> = {
   SERVER_ACTIONS_ALLOWED_ORIGINS: "a comma-separated list of extra hosts, e.g. SERVER_ACTIONS_ALLOWED_ORIGINS=www.example.com",
   ALLOW_EMBEDDED_DB: "true to run production on the embedded PGlite database",
   SEED_CATALOGUE: "true or false",
+  PGSSLMODE: "disable, prefer, require or verify-full (Heroku Postgres: PGSSLMODE=require)",
 };
 
 export class EnvError extends Error {
@@ -52,41 +53,47 @@ function fail(issues: readonly { message: string; path?: readonly unknown[] }[])
 
 const isBuildPhase = process.env.NEXT_PHASE === "phase-production-build";
 
+/** Every variable, declared once (app.json's list is checked against it in lib/env.test.ts). */
+export const serverVariables = {
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  APP_URL: z
+    .url({ protocol: /^https?$/, message: "must be an absolute http(s) URL" })
+    .default("http://localhost:3000")
+    .transform((value) => value.replace(/\/+$/, "")),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }).optional(),
+  // TLS to PostgreSQL when DATABASE_URL has no sslmode of its own: Heroku Postgres requires TLS
+  // but its URL does not say so (and Heroku rewrites that variable), hence a separate setting.
+  PGSSLMODE: z.enum(["disable", "prefer", "require", "verify-full"], { message: "must be disable, prefer, require or verify-full" }).optional(),
+  PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+  ALLOW_EMBEDDED_DB: booleanFlag,
+  SEED_CATALOGUE: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: z.url({ message: "must be an absolute URL" }).optional(),
+  MAIL_FROM: z.string().min(3).default("Pantry <onboarding@resend.dev>"),
+  PASSWORD_ITERATIONS: z.coerce.number().int().min(1_000, "must be at least 1000").max(5_000_000).default(220_000),
+  ACTIVATION_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  FORCE_HTTPS: z.enum(["true", "false"]).optional(),
+  TRUSTED_PROXY: z
+    .enum(["none", "heroku", "vercel"])
+    // The platforms announce themselves in variables a client cannot set.
+    .default(process.env.DYNO ? "heroku" : process.env.VERCEL ? "vercel" : "none"),
+  RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  RATE_LIMIT_DISABLED: booleanFlag,
+  SERVER_ACTIONS_ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+  MAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+};
+
 export const env = createEnv({
-  server: {
-    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    APP_URL: z
-      .url({ protocol: /^https?$/, message: "must be an absolute http(s) URL" })
-      .default("http://localhost:3000")
-      .transform((value) => value.replace(/\/+$/, "")),
-    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }).optional(),
-    PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
-    ALLOW_EMBEDDED_DB: booleanFlag,
-    SEED_CATALOGUE: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
-    RESEND_API_KEY: z.string().min(1).optional(),
-    RESEND_BASE_URL: z.url({ message: "must be an absolute URL" }).optional(),
-    MAIL_FROM: z.string().min(3).default("Pantry <onboarding@resend.dev>"),
-    PASSWORD_ITERATIONS: z.coerce.number().int().min(1_000, "must be at least 1000").max(5_000_000).default(220_000),
-    ACTIVATION_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
-    FORCE_HTTPS: z.enum(["true", "false"]).optional(),
-    TRUSTED_PROXY: z
-      .enum(["none", "heroku", "vercel"])
-      // The platforms announce themselves in variables a client cannot set.
-      .default(process.env.DYNO ? "heroku" : process.env.VERCEL ? "vercel" : "none"),
-    RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(30),
-    RATE_LIMIT_DISABLED: booleanFlag,
-    SERVER_ACTIONS_ALLOWED_ORIGINS: z
-      .string()
-      .default("")
-      .transform((value) =>
-        value
-          .split(",")
-          .map((origin) => origin.trim())
-          .filter(Boolean),
-      ),
-    MAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
-  },
+  server: serverVariables,
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,
   // Server variables are read in Node and Edge alike; nothing here is ever sent to a browser.

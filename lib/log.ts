@@ -22,3 +22,19 @@ export function maskEmail(email: string): string {
   if (at < 1) return "***";
   return `${email[0]}***${email.slice(at)}`;
 }
+
+const EMAIL_IN_TEXT = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[a-z]{2,}/gi;
+const MESSAGE_MAX = 300;
+
+/**
+ * An error's name and message, safe for a log line: addresses in it are masked, and it is cut
+ * short (a driver error can quote a whole query). Never the stack: a log drain wants one line.
+ */
+export function errorFields(error: unknown): { error: string; message: string; code?: string } {
+  const name = error instanceof Error ? error.name : typeof error;
+  // Driver errors carry a short code (ECONNREFUSED, 57P01…) that says more than their message.
+  const code = error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : undefined;
+  const raw = error instanceof Error ? error.message : String(error);
+  const masked = raw.replace(EMAIL_IN_TEXT, (email) => maskEmail(email));
+  return { error: name, message: masked.length > MESSAGE_MAX ? `${masked.slice(0, MESSAGE_MAX)}…` : masked, ...(code ? { code } : {}) };
+}

@@ -1,5 +1,6 @@
-// E2E_PORT_BASE moves the whole set (app, https-enforced app, development server of the
-// accessibility spec, Resend stand-in), so two suites can run side by side on one machine.
+// E2E_PORT_BASE moves the whole set (app, https-enforced app, the accessibility spec's development
+// server, the outage test's own PostgreSQL cluster and app, Resend stand-in), so two suites can run
+// side by side on one machine.
 const base = Number(process.env.E2E_PORT_BASE ?? 3100);
 
 export const E2E = {
@@ -7,6 +8,8 @@ export const E2E = {
   httpsPort: base + 1,
   devPort: base + 2,
   resendPort: base + 99,
+  outageDbPort: base + 50,
+  outageAppPort: base + 51,
   appUrl: `http://localhost:${base}`,
   httpsUrl: `http://localhost:${base + 1}`,
   devUrl: `http://localhost:${base + 2}`,

@@ -1,0 +1,127 @@
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { createCluster, type Cluster } from "./support/pg-cluster";
+import { E2E } from "./support/ports";
+import { expect, test } from "./support/test";
+
+/**
+ * Production on PostgreSQL, the way Heroku runs it: a database server of its own (a throwaway
+ * cluster, so it can be stopped without touching anyone else's), the Flask data imported with the
+ * CLI, `next start` with a production configuration. Then the database goes away and comes back
+ * under the running server.
+ */
+const run = promisify(execFile);
+const appUrl = `http://localhost:${E2E.outageAppPort}`;
+
+let cluster: Cluster | undefined;
+let server: ChildProcess | undefined;
+const serverOutput: string[] = [];
+
+function productionEnv(databaseUrl: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: "outage-secret-outage-secret-outage-secret-0123",
+    APP_URL: appUrl,
+    FORCE_HTTPS: "false",
+    DATABASE_URL: databaseUrl,
+    RESEND_API_KEY: "re_e2e_fake_key",
+    RESEND_BASE_URL: E2E.resendUrl,
+    MAIL_FROM: "Pantry <hello@pantry.test>",
+  } as NodeJS.ProcessEnv;
+}
+
+/** Synchronous, so it also runs from process.on("exit") if the worker is torn down early. */
+function cleanUp() {
+  if (server && server.exitCode === null) server.kill("SIGKILL");
+  server = undefined;
+  cluster?.destroy();
+  cluster = undefined;
+}
+process.on("exit", cleanUp);
+
+async function health(request: import("@playwright/test").APIRequestContext) {
+  const response = await request.get(`${appUrl}/api/health`);
+  return { status: response.status(), cacheControl: response.headers()["cache-control"], body: (await response.json()) as unknown };
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  cluster = createCluster(E2E.outageDbPort);
+  const env = productionEnv(cluster.url);
+  const imported = await run(process.execPath, ["--import", "tsx", "scripts/import-flask.ts", "tests/fixtures/flask-export.json"], { env });
+  expect(imported.stdout).toContain("Users created: 3, skipped: 1");
+
+  server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(E2E.outageAppPort)], { env, stdio: ["ignore", "pipe", "pipe"] });
+  for (const stream of [server.stdout!, server.stderr!]) stream.on("data", (chunk: Buffer) => serverOutput.push(...chunk.toString("utf8").split("\n").filter(Boolean)));
+  await expect.poll(async () => (await fetch(`${appUrl}/api/health`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
+});
+
+test.afterAll(() => cleanUp());
+
+test("an imported user logs in through the form with the Flask password; imported markup shows as text", async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(`${appUrl}/login`);
+  await page.getByRole("main").getByLabel("Email", { exact: true }).fill("Bruno@Example.com");
+  await page.getByRole("main").getByLabel("Password", { exact: true }).fill("bruno123");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByTestId("user-menu")).toContainText("Bruno");
+
+  await page.goto(`${appUrl}/?ingredients=rice`);
+  await page.getByRole("link", { name: "Lemon rice <script>alert(1)</script>" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lemon rice <script>alert(1)</script>");
+  await expect(page.getByText("by Ana")).toBeVisible();
+  expect(dialogs, "a script from imported text ran").toEqual([]);
+});
+
+test.describe("the database going away under the running server", () => {
+  // The failed page load is the point of this test: the browser reports its 500, and React logs
+  // error #441 ("An error occurred in the Server Components render", details withheld in production).
+  test.use({ expectedConsoleErrors: [/^HTTP 5\d\d GET \/$|Minified React error #441;/] });
+
+  test("health says 503 and pages say 'try again'; both recover by themselves when it is back", async ({ page, request }) => {
+    test.setTimeout(90_000);
+    expect(await health(request)).toEqual({ status: 200, cacheControl: "no-store", body: { status: "ok", db: "ok" } });
+    await page.goto(`${appUrl}/?ingredients=garlic`);
+    await expect(page.getByTestId("search-result").first()).toBeVisible();
+
+    cluster!.stop();
+
+    expect(await health(request)).toEqual({ status: 503, cacheControl: "no-store", body: { status: "unavailable", db: "down" } });
+    const failed = await page.goto(`${appUrl}/?ingredients=garlic&token=secret-in-query`);
+    // Not a 200 that a cache or crawler would keep. Next answers 500 for a page that failed before
+    // streaming began; a page cannot choose 503 (only the middleware could, before rendering).
+    expect(failed!.status()).toBe(500);
+    await expect(page.getByRole("heading", { name: "Something went wrong on our side" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+    await expect(page.locator("body")).not.toContainText(/ECONNREFUSED|postgres|at async|\.ts:\d+/);
+
+    cluster!.start();
+
+    // No restart of the app: the driver opens new connections once the server answers.
+    await expect.poll(async () => (await health(request)).status, { timeout: 30_000 }).toBe(200);
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByTestId("search-result").first()).toBeVisible();
+    const again = await page.goto(`${appUrl}/?ingredients=garlic`);
+    expect(again!.status()).toBe(200);
+
+    // The log drain saw one JSON line per failed request, without the query string, and no
+    // passwords or full addresses anywhere.
+    const events = serverOutput.filter((line) => line.startsWith("{")).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(events).toContainEqual(expect.objectContaining({ level: "error", event: "request.error", method: "GET", path: "/", digest: expect.any(String) }));
+    expect(events).toContainEqual(expect.objectContaining({ level: "warn", event: "health.db_down" }));
+    const everything = serverOutput.join("\n");
+    expect(everything).not.toContain("secret-in-query");
+    expect(everything).not.toContain("bruno123");
+    expect(everything).not.toMatch(/bruno@example\.com/i);
+  });
+});
