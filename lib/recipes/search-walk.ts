@@ -49,8 +49,12 @@ async function countMatches(db: Database, present: readonly Term[]): Promise<{ t
   if (present.length === 0) return { total: 0, capped: false };
   if (present.some((term) => term.capped > TOTAL_CAP)) return { total: TOTAL_CAP, capped: true };
   // Every list is at most TOTAL_CAP long here, so this reads at most k × TOTAL_CAP index entries.
+  // DISTINCT in a subquery, not count(DISTINCT …): PostgreSQL 18 (PGlite) plans the latter with a
+  // Sort, which the walk's settings forbid, and falls back to scanning the whole primary key.
   const [row] = rowsOf(
-    await db.execute(sql`SELECT count(DISTINCT recipe_id)::int AS total FROM recipe_ingredients WHERE name = ANY(${textArray(present.map((term) => term.name))})`),
+    await db.execute(sql`
+      SELECT count(*)::int AS total
+      FROM (SELECT DISTINCT recipe_id FROM recipe_ingredients WHERE name = ANY(${textArray(present.map((term) => term.name))})) matches`),
   );
   return { total: Number(row?.total ?? 0), capped: false };
 }
