@@ -63,7 +63,7 @@ function ResultCard({ result, searching }: { result: SearchResult; searching: bo
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const query = readQuery(await searchParams);
   const searching = query.terms.length > 0;
-  const { results, total, page, pageCount } = await searchRecipes(await getDb(), query.terms, { assumeStaples: query.assumeStaples, page: query.page });
+  const { results, total, totalCapped, page, pageCount } = await searchRecipes(await getDb(), query.terms, { assumeStaples: query.assumeStaples, page: query.page });
 
   return (
     <div>
@@ -93,7 +93,9 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
 
       <section aria-labelledby="results-heading" aria-live="polite">
         <h2 id="results-heading" className="mb-4 text-xl font-semibold">
-          {searching ? `${total} ${total === 1 ? "recipe uses" : "recipes use"} ${query.terms.join(", ")}` : "Newest recipes"}
+          {searching
+            ? `${totalCapped ? `More than ${total.toLocaleString("en")}` : total} ${total === 1 && !totalCapped ? "recipe uses" : "recipes use"} ${query.terms.join(", ")}`
+            : "Newest recipes"}
         </h2>
         {results.length === 0 ? (
           <div className="card text-stone-700" data-testid="empty-state">

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -96,6 +96,49 @@ export const recipes = pgTable(
     index("recipes_author_idx").on(table.authorId, table.updatedAt.desc()),
   ],
 );
+
+/**
+ * Search postings: one row per (recipe, distinct ingredient name), written only by
+ * lib/recipes/postings.ts in the same transaction as the recipe. The search index orders each
+ * name's recipes by how many non-staple ingredients they have, then by id (newest first): the
+ * ranking order, so a search can walk a few lists and stop at the 20th hit instead of ranking
+ * every candidate (lib/recipes/search.ts).
+ */
+export const recipeIngredients = pgTable(
+  "recipe_ingredients",
+  {
+    recipeId: integer("recipe_id")
+      .notNull()
+      .references(() => recipes.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** How many distinct ingredient names the recipe has (what is missing when staples count). */
+    ingredientCount: integer("ingredient_count").notNull(),
+    /** The same without pantry staples (what is missing when staples are assumed). */
+    nonstapleCount: integer("nonstaple_count").notNull(),
+    /**
+     * One bit per name of the recipe (bit = first byte of md5(name) mod 64, see
+     * lib/recipes/postings.ts): lets the walk skip, inside the index, recipes that cannot have
+     * enough of the typed names, before the exact check.
+     */
+    signature: bigint("signature", { mode: "bigint" }).notNull(),
+  },
+  (table) => [
+    // Also serves "which of these names does recipe X have" and the delete of a recipe's rows.
+    primaryKey({ name: "recipe_ingredients_pkey", columns: [table.recipeId, table.name] }),
+    // ingredient_count and signature are trailing keys so the walk is index-only.
+    index("recipe_ingredients_walk_idx").on(table.name, table.nonstapleCount, table.recipeId.desc(), table.ingredientCount, table.signature),
+  ],
+);
+
+/**
+ * How many recipes use each name. Only a hint for the search (which typed name is rarest, so the
+ * walk starts there); results never depend on it being exact. Kept up to date by
+ * lib/recipes/postings.ts; recipes removed by the cascade of an account deletion leave it high.
+ */
+export const ingredientStats = pgTable("ingredient_stats", {
+  name: text("name").primaryKey(),
+  recipeCount: integer("recipe_count").notNull(),
+});
 
 /**
  * Counters of rate-limiter-flexible's PostgreSQL store (lib/security/rate-limit.ts), in the shape

@@ -1,6 +1,7 @@
 import { isNull, sql } from "drizzle-orm";
 import { recipeFormSchema } from "@/lib/recipes/schemas";
 import { toIngredientRecords } from "@/lib/recipes/ingredient-lines";
+import { addPostings } from "@/lib/recipes/postings";
 import { catalogue } from "./catalogue/catalogue";
 import type { Database } from "./client";
 import { recipes } from "./schema";
@@ -35,7 +36,11 @@ export async function seedCatalogue(db: Database): Promise<number> {
       ...toIngredientRecords(input.ingredients),
     };
   });
-  await db.insert(recipes).values(rows);
+  // Postings in the same transaction, as createRecipe writes them (one round trip for all rows).
+  await db.transaction(async (tx) => {
+    const inserted = await tx.insert(recipes).values(rows).returning({ id: recipes.id, names: recipes.ingredientNames });
+    await addPostings(tx as unknown as Database, inserted.map((row) => ({ recipeId: row.id, names: row.names })));
+  });
   return rows.length;
 }
 

@@ -5,6 +5,7 @@ import { recipes, users } from "@/db/schema";
 import { stripControlCharacters } from "@/lib/forms/text";
 import { maskEmail } from "@/lib/log";
 import { toIngredientRecords } from "@/lib/recipes/ingredient-lines";
+import { addPostings } from "@/lib/recipes/postings";
 import { recipeFormSchema } from "@/lib/recipes/schemas";
 
 /**
@@ -207,7 +208,9 @@ export async function importFlaskExport(db: Database, data: FlaskExport): Promis
           report.recipesSkipped.push({ user: who, title, reason: "this author already has a recipe with this title" });
           continue;
         }
-        await tx.insert(recipes).values({ authorId, ...converted.columns });
+        const [created] = await tx.insert(recipes).values({ authorId, ...converted.columns }).returning({ id: recipes.id });
+        // Search postings in the same transaction, as createRecipe writes them.
+        await addPostings(tx as unknown as Database, [{ recipeId: created!.id, names: converted.columns.ingredientNames }]);
         report.recipesCreated += 1;
         if (converted.truncated.length) report.recipesTruncated.push({ user: who, title, reason: converted.truncated.join("; ") });
       }

@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { recipes, users, type Recipe } from "@/db/schema";
 import { toIngredientRecords } from "./ingredient-lines";
+import { addPostings, removePostings } from "./postings";
 import type { RecipeInput } from "./schemas";
 
 /**
@@ -65,9 +66,17 @@ function columnsFrom(input: RecipeInput) {
   };
 }
 
+/**
+ * The one way to add a recipe (forms, seeding, importers): the row and its search postings are
+ * written in one transaction.
+ */
 export async function createRecipe(db: Database, authorId: string | null, input: RecipeInput): Promise<number> {
-  const [row] = await db.insert(recipes).values({ authorId, ...columnsFrom(input) }).returning({ id: recipes.id });
-  return row!.id;
+  const columns = columnsFrom(input);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(recipes).values({ authorId, ...columns }).returning({ id: recipes.id });
+    await addPostings(tx as unknown as Database, [{ recipeId: row!.id, names: columns.ingredientNames }]);
+    return row!.id;
+  });
 }
 
 export type UpdateResult = { status: "updated" } | { status: "not-found" } | { status: "conflict"; current: Recipe };
@@ -77,21 +86,36 @@ export type UpdateResult = { status: "updated" } | { status: "not-found" } | { s
  * caller gets the newer version to show. Someone else's recipe is "not-found".
  */
 export async function updateRecipe(db: Database, userId: string, id: number, version: number, input: RecipeInput): Promise<UpdateResult> {
-  const [row] = await db
-    .update(recipes)
-    .set({ ...columnsFrom(input), version: sql`${recipes.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(recipes.id, id), eq(recipes.authorId, userId), eq(recipes.version, version)))
-    .returning({ id: recipes.id });
-  if (row) return { status: "updated" };
+  const columns = columnsFrom(input);
+  const updated = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(recipes)
+      .set({ ...columns, version: sql`${recipes.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(recipes.id, id), eq(recipes.authorId, userId), eq(recipes.version, version)))
+      .returning({ id: recipes.id });
+    if (!row) return false;
+    // The row is locked by the update until commit, so no other edit interleaves here.
+    await removePostings(tx as unknown as Database, id);
+    await addPostings(tx as unknown as Database, [{ recipeId: id, names: columns.ingredientNames }]);
+    return true;
+  });
+  if (updated) return { status: "updated" };
   const current = await getOwnRecipe(db, userId, id);
   return current ? { status: "conflict", current } : { status: "not-found" };
 }
 
 /** Deletes the recipe if `userId` wrote it; returns whether it did. */
 export async function deleteRecipe(db: Database, userId: string, id: number): Promise<boolean> {
-  const deleted = await db
-    .delete(recipes)
-    .where(and(eq(recipes.id, id), eq(recipes.authorId, userId)))
-    .returning({ id: recipes.id });
-  return deleted.length > 0;
+  return db.transaction(async (tx) => {
+    const [own] = await tx
+      .select({ id: recipes.id })
+      .from(recipes)
+      .where(and(eq(recipes.id, id), eq(recipes.authorId, userId)))
+      .for("update");
+    if (!own) return false;
+    // Before the delete, whose cascade would take the postings without lowering the counts.
+    await removePostings(tx as unknown as Database, id);
+    await tx.delete(recipes).where(eq(recipes.id, id));
+    return true;
+  });
 }

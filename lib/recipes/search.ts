@@ -1,9 +1,11 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { PANTRY_STAPLES } from "./ingredients";
+import { TOTAL_CAP, walkSearch } from "./search-walk";
 
 export const PAGE_SIZE = 20;
+export { TOTAL_CAP };
 
 export type SearchResult = {
   id: number;
@@ -16,70 +18,87 @@ export type SearchResult = {
   missing: string[];
 };
 
-export type SearchPage = { results: SearchResult[]; total: number; page: number; pageCount: number };
+export type SearchPage = {
+  results: SearchResult[];
+  /**
+   * Recipes using at least one typed ingredient: exact up to TOTAL_CAP. When a typed ingredient
+   * alone is in more recipes than that, counting them all would cost more than the search, so
+   * `total` is TOTAL_CAP and `totalCapped` is true ("more than 1,000"); the pages then cover the
+   * best TOTAL_CAP results. Without terms: every recipe, exact.
+   */
+  total: number;
+  totalCapped: boolean;
+  page: number;
+  pageCount: number;
+};
 
-type Row = { id: number; title: string; summary: string; total_minutes: number; ingredient_names: string[]; total: number };
+type RecipeRow = { id: number; title: string; summary: string; total_minutes: number; ingredient_names: string[] };
 
-const textArray = (values: readonly string[]): SQL =>
-  values.length === 0 ? sql`'{}'::text[]` : sql`ARRAY[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::text[]`;
-
-function rowsOf(result: unknown): Row[] {
-  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
+
+const pageCountOf = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
 
 /**
- * The ranking query: first by how many typed ingredients a recipe uses, then by how few more it
- * needs (like Spoonacular's search by ingredients); pantry staples never count as missing when
- * `assumeStaples` is on. Candidates are the recipes using at least one typed ingredient, found
- * through the GIN index on ingredient_names. No terms: the newest recipes.
+ * Recipes ranked like Spoonacular's search by ingredients: first by how many typed ingredients a
+ * recipe uses, then by how few more it needs (pantry staples never count as missing when
+ * `assumeStaples` is on), then newest (highest id) first. See search-walk.ts for how. No terms:
+ * the newest recipes.
  */
-export function searchQuery(terms: readonly string[], { assumeStaples, offset }: { assumeStaples: boolean; offset: number }): SQL {
-  if (terms.length === 0) {
-    return sql`
-      SELECT id, title, summary, prep_minutes + cook_minutes AS total_minutes, ingredient_names, count(*) OVER ()::int AS total
-      FROM recipes
-      ORDER BY created_at DESC, id DESC
-      LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
-  }
-  const typed = textArray(terms);
-  const staples = textArray(assumeStaples ? [...PANTRY_STAPLES] : []);
-  return sql`
-    SELECT id, title, summary, total_minutes, ingredient_names, count(*) OVER ()::int AS total
-    FROM (
-      SELECT r.id, r.title, r.summary, r.created_at, r.prep_minutes + r.cook_minutes AS total_minutes, r.ingredient_names,
-        (SELECT count(*) FROM unnest(r.ingredient_names) AS n WHERE n = ANY(${typed})) AS used,
-        (SELECT count(*) FROM unnest(r.ingredient_names) AS n WHERE NOT (n = ANY(${typed})) AND NOT (n = ANY(${staples}))) AS missing
-      FROM recipes r
-      WHERE r.ingredient_names && ${typed}
-    ) ranked
-    ORDER BY used DESC, missing ASC, created_at DESC, id DESC
-    LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
-}
-
 export async function searchRecipes(db: Database, terms: readonly string[], { assumeStaples = true, page = 1 } = {}): Promise<SearchPage> {
   const current = Math.max(1, page);
   const offset = (current - 1) * PAGE_SIZE;
-  const rows = rowsOf(await db.execute(searchQuery(terms, { assumeStaples, offset })));
-  const total = rows[0] ? Number(rows[0].total) : offset > 0 ? await countMatches(db, terms) : 0;
+  if (terms.length === 0) return newestRecipes(db, current, offset);
+
+  const { hits, total, totalCapped } = await walkSearch(db, terms, { assumeStaples, count: offset + PAGE_SIZE });
+  const pageHits = hits.slice(offset, offset + PAGE_SIZE);
+  const rows = pageHits.length
+    ? rowsOf<RecipeRow>(
+        await db.execute(sql`
+          SELECT id, title, summary, prep_minutes + cook_minutes AS total_minutes, ingredient_names
+          FROM recipes WHERE id IN (${sql.join(pageHits.map((hit) => sql`${hit.id}`), sql`, `)})`),
+      )
+    : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
   const typed = new Set(terms);
   return {
-    results: rows.map((row) => ({
-      id: row.id,
-      title: row.title,
-      summary: row.summary,
-      totalMinutes: Number(row.total_minutes),
-      used: terms.filter((term) => row.ingredient_names.includes(term)),
-      missing: row.ingredient_names.filter((name) => !typed.has(name) && !(assumeStaples && PANTRY_STAPLES.has(name))),
-    })),
+    results: pageHits.flatMap((hit) => {
+      const row = byId.get(hit.id);
+      if (!row) return []; // deleted between the walk and this read
+      return [
+        {
+          id: row.id,
+          title: row.title,
+          summary: row.summary,
+          totalMinutes: Number(row.total_minutes),
+          used: terms.filter((term) => row.ingredient_names.includes(term)),
+          missing: row.ingredient_names.filter((name) => !typed.has(name) && !(assumeStaples && PANTRY_STAPLES.has(name))),
+        },
+      ];
+    }),
     total,
+    totalCapped,
     page: current,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pageCount: pageCountOf(total),
   };
 }
 
-// A page past the end has no rows to carry the window count.
-async function countMatches(db: Database, terms: readonly string[]): Promise<number> {
-  const where = terms.length === 0 ? sql`` : sql`WHERE ingredient_names && ${textArray(terms)}`;
-  const rows = rowsOf(await db.execute(sql`SELECT count(*)::int AS total FROM recipes ${where}`));
-  return Number(rows[0]?.total ?? 0);
+async function newestRecipes(db: Database, current: number, offset: number): Promise<SearchPage> {
+  const rows = rowsOf<RecipeRow>(
+    await db.execute(sql`
+      SELECT id, title, summary, prep_minutes + cook_minutes AS total_minutes, ingredient_names
+      FROM recipes ORDER BY created_at DESC, id DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}`),
+  );
+  const [count] = rowsOf<{ total: number }>(await db.execute(sql`SELECT count(*)::int AS total FROM recipes`));
+  const total = Number(count?.total ?? 0);
+  const results = rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    totalMinutes: Number(row.total_minutes),
+    used: [],
+    missing: row.ingredient_names.filter((name) => !PANTRY_STAPLES.has(name)),
+  }));
+  return { results, total, totalCapped: false, page: current, pageCount: pageCountOf(total) };
 }

@@ -6,6 +6,7 @@ import { recipes, users } from "@/db/schema";
 import { activateAccount } from "@/lib/accounts/activate";
 import { checkCredentials } from "@/lib/accounts/login";
 import { resendActivation } from "@/lib/accounts/register";
+import { searchRecipes } from "@/lib/recipes/search";
 import { FlaskExportError, formatImportReport, importFlaskExport, parseFlaskExport, type FlaskExport, type ImportReport } from "@/lib/import/flask";
 import { activationTokenFor, mailsTo } from "../support/outbox";
 
@@ -65,6 +66,11 @@ describe("import of the Flask export", () => {
     expect(bruschetta.steps).toEqual(fixture.users[0]!.recipes[0]!.instructions);
     // Markup is kept as text (React escapes it when shown), not cleaned into something else.
     expect(afterFirst.recipes.map((recipe) => recipe.title)).toContain("Lemon rice <script>alert(1)</script>");
+  });
+
+  it("makes the imported recipes findable by their ingredients", async () => {
+    const { results } = await searchRecipes(await getDb(), ["mushroom", "butter"]);
+    expect(results[0]).toMatchObject({ title: "Garlic butter mushrooms", used: ["mushroom", "butter"] });
   });
 
   it("changes nothing when run a second time, and says what it skipped", async () => {

@@ -1,32 +1,28 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db";
-import { recipes } from "@/db/schema";
-import { searchQuery } from "@/lib/recipes/search";
+import { database } from "@/db";
+import { loadRecipes, vocabulary } from "@/bench/generate-recipes";
+import { describeTerms, levelQuery, withWalkSettings } from "@/lib/recipes/search-walk";
 
 // PostgreSQL only (the postgres project): its planner, not PGlite's, serves production.
 describe("search query plan on PostgreSQL", () => {
-  it("finds candidates through the GIN index on a table of a few thousand recipes", async () => {
-    const db = await getDb();
-    // 6,000 recipes of 8 ingredients from 1,500: each ingredient is in about 0.5% of them, as a
-    // typical typed ingredient is once a catalogue is large.
-    const vocabulary = Array.from({ length: 1500 }, (_, i) => `ingredient ${i}`);
-    const rows = Array.from({ length: 6000 }, (_, i) => {
-      const names = [...new Set(Array.from({ length: 8 }, (_, j) => vocabulary[(i * 8 + j) % vocabulary.length]!))];
-      return {
-        title: `Recipe ${i}`,
-        ingredients: names.map((name) => ({ line: name, quantity: null, quantity2: null, unit: null, name })),
-        steps: ["Cook."],
-        servings: 2,
-        ingredientNames: names,
-      };
-    });
-    for (let start = 0; start < rows.length; start += 500) await db.insert(recipes).values(rows.slice(start, start + 500));
-    await db.execute(sql`ANALYZE recipes`);
-
-    const result = await db.execute(sql`EXPLAIN (FORMAT JSON) ${searchQuery(["ingredient 5", "ingredient 77"], { assumeStaples: true, offset: 0 })}`);
-    const plan = JSON.stringify(result);
-    expect(plan).toContain("recipes_ingredient_names_idx");
-    expect(plan).not.toMatch(/"Node Type":\s*"Seq Scan"/);
+  it("walks the ordered posting lists of recipe_ingredients_walk_idx, merged, without sorting them", async () => {
+    const handle = await database();
+    await loadRecipes(handle, 6_000, { seed: 5 });
+    const names = vocabulary();
+    // Two middling names and a popular one, the popular one not walked at the top level.
+    const terms = await describeTerms(handle.db, [names[60]!, names[90]!, names[3]!]);
+    const walked = [...terms].sort((a, b) => a.capped - b.capped);
+    for (const used of [3, 1]) {
+      const query = levelQuery(
+        { used, walked: walked.slice(0, terms.length - used + 1), all: walked, typedStaples: [], assumeStaples: true },
+        { limit: 20 },
+      );
+      const plan = JSON.stringify(await withWalkSettings(handle.db, (tx) => tx.execute(sql`EXPLAIN (FORMAT JSON) ${query}`)));
+      expect(plan).toContain("recipe_ingredients_walk_idx");
+      expect(plan).toMatch(/"Node Type":\s*"Index Only Scan"/);
+      expect(plan).not.toMatch(/"Node Type":\s*"(Seq Scan|Sort|Incremental Sort|Hash)"/);
+      if (used === 1) expect(plan).toMatch(/"Node Type":\s*"Merge Append"/);
+    }
   });
 });

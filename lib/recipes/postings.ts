@@ -1,0 +1,87 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { PANTRY_STAPLES } from "./ingredients";
+
+/**
+ * The search postings (recipe_ingredients) and the per-name counts (ingredient_stats) of
+ * db/schema.ts. Every write of a recipe's ingredient names goes through here, inside the same
+ * transaction as the recipe row, so the search never sees a recipe without its postings.
+ * No "server-only" marker: db/seed.ts (run by tsx) and the benchmark use it too.
+ */
+
+/**
+ * The signature bit of a name: first byte of its md5, mod 64. Computed only in SQL (here, in the
+ * search and in migration 0004) so every writer and reader agrees on it.
+ */
+export const nameBit = (name: SQL): SQL => sql`(1::bigint << (get_byte(decode(md5(${name}), 'hex'), 0) & 63))`;
+
+/** The signature of a text[] of names: the OR of their bits. */
+const signatureOf = (names: SQL): SQL => sql`(SELECT coalesce(bit_or(${nameBit(sql`s`)}), 0) FROM unnest(${names}) AS s)`;
+
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+
+/** Adds `delta` to the count of each name; names sorted so concurrent writers lock rows in one order. */
+async function bumpStats(db: Database, names: readonly string[], delta: 1 | -1): Promise<void> {
+  if (names.length === 0) return;
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + delta);
+  const rows = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, change]) => ({ name, change }));
+  // A removal never creates a row; counts never go below zero.
+  await db.execute(sql`
+    INSERT INTO ingredient_stats (name, recipe_count)
+    SELECT x.name, x.change FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(name text, change int)
+    WHERE x.change > 0 OR EXISTS (SELECT 1 FROM ingredient_stats s WHERE s.name = x.name)
+    ORDER BY x.name
+    ON CONFLICT (name) DO UPDATE SET recipe_count = greatest(ingredient_stats.recipe_count + EXCLUDED.recipe_count, 0)`);
+}
+
+/** Writes the postings of freshly inserted recipes (call in the transaction that inserted them). */
+export async function addPostings(db: Database, entries: readonly { recipeId: number; names: readonly string[] }[]): Promise<void> {
+  const recipes = entries
+    .map(({ recipeId, names }) => {
+      const distinct = [...new Set(names.filter(Boolean))];
+      return { recipeId, names: distinct, nonstapleCount: distinct.filter((name) => !PANTRY_STAPLES.has(name)).length };
+    })
+    .filter((recipe) => recipe.names.length > 0);
+  if (recipes.length === 0) return;
+  await db.execute(sql`
+    INSERT INTO recipe_ingredients (recipe_id, name, ingredient_count, nonstaple_count, signature)
+    SELECT x."recipeId", n.name, cardinality(x.names), x."nonstapleCount", ${signatureOf(sql`x.names`)}
+    FROM jsonb_to_recordset(${JSON.stringify(recipes)}::jsonb) AS x("recipeId" int, names text[], "nonstapleCount" int)
+    CROSS JOIN LATERAL unnest(x.names) AS n(name)`);
+  await bumpStats(db, recipes.flatMap((recipe) => recipe.names), 1);
+}
+
+/** Removes a recipe's postings (before deleting it, or before writing its new names). */
+export async function removePostings(db: Database, recipeId: number): Promise<void> {
+  const removed = rowsOf<{ name: string }>(await db.execute(sql`DELETE FROM recipe_ingredients WHERE recipe_id = ${recipeId} RETURNING name`));
+  await bumpStats(db, removed.map((row) => row.name), -1);
+}
+
+/**
+ * Bulk loading only (the benchmark's generator): derives the postings of recipes
+ * `fromId`..`toId` in the database from their ingredient_names, as addPostings would, without
+ * shipping the rows back and forth. Relies on ingredient_names holding distinct, non-empty names,
+ * as toIngredientRecords and the generator write them (the migration's backfill does not assume it).
+ * Call rebuildStats once the load is done.
+ */
+export async function derivePostings(db: Database, fromId: number, toId: number): Promise<void> {
+  const staples = JSON.stringify([...PANTRY_STAPLES]);
+  await db.execute(sql`
+    WITH staples AS MATERIALIZED (SELECT ARRAY(SELECT jsonb_array_elements_text(${staples}::jsonb)) AS names)
+    INSERT INTO recipe_ingredients (recipe_id, name, ingredient_count, nonstaple_count, signature)
+    SELECT r.id, n.name, cardinality(r.ingredient_names), cardinality(r.ingredient_names) - c.staples, c.signature
+    FROM recipes r CROSS JOIN staples s
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE x = ANY (s.names))::int AS staples, coalesce(bit_or(${nameBit(sql`x`)}), 0) AS signature
+      FROM unnest(r.ingredient_names) AS x
+    ) c
+    CROSS JOIN LATERAL unnest(r.ingredient_names) AS n(name)
+    WHERE r.id BETWEEN ${fromId} AND ${toId}`);
+}
+
+/** Recounts ingredient_stats from the postings (after a bulk load). */
+export async function rebuildStats(db: Database): Promise<void> {
+  await db.execute(sql`DELETE FROM ingredient_stats`);
+  await db.execute(sql`INSERT INTO ingredient_stats (name, recipe_count) SELECT name, count(*)::int FROM recipe_ingredients GROUP BY name`);
+}

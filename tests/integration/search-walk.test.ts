@@ -1,0 +1,89 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { database, type Database } from "@/db";
+import { loadRecipes, mulberry32, vocabulary } from "@/bench/generate-recipes";
+import { PANTRY_STAPLES } from "@/lib/recipes/ingredients";
+import { plainSearchQuery } from "@/lib/recipes/plain-search";
+import { PAGE_SIZE, searchRecipes, TOTAL_CAP } from "@/lib/recipes/search";
+
+type Row = Record<string, unknown>;
+const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+
+/** A few typed names: mostly popular ones, some rare, pantry staples and names no recipe has. */
+function randomTerms(random: () => number, names: string[]): string[] {
+  const k = 1 + Math.floor(random() * 6);
+  const terms = new Set<string>();
+  while (terms.size < k) {
+    const pick = random();
+    if (pick < 0.5) terms.add(names[Math.floor(random() * 40)]!);
+    else if (pick < 0.8) terms.add(names[40 + Math.floor(random() * (names.length - 40))]!);
+    else if (pick < 0.93) terms.add([...PANTRY_STAPLES][Math.floor(random() * PANTRY_STAPLES.size)]!);
+    else terms.add(random() < 0.5 ? "durian" : "dragon fruit");
+  }
+  return [...terms];
+}
+
+describe("fast search", () => {
+  let db: Database;
+  let names: string[];
+
+  beforeAll(async () => {
+    const handle = await database();
+    db = handle.db;
+    names = vocabulary();
+    // A few thousand recipes: the most popular names are then in more than TOTAL_CAP recipes.
+    await loadRecipes(handle, 3_000, { seed: 11 });
+  });
+
+  it("returns the plain ranking query's results (order, used, missing) for random searches and pages", async () => {
+    const random = mulberry32(2024);
+    let compared = 0;
+    for (let i = 0; i < 150; i++) {
+      const terms = randomTerms(random, names);
+      const assumeStaples = random() < 0.5;
+      const page = 1 + Math.floor(random() * 3);
+      const fast = await searchRecipes(db, terms, { assumeStaples, page });
+      const plain = rowsOf(await db.execute(plainSearchQuery(terms, { assumeStaples, offset: (page - 1) * PAGE_SIZE })));
+      const context = JSON.stringify({ terms, assumeStaples, page });
+      expect(fast.results.map((r) => [r.id, r.used.length, r.missing.length]), context).toEqual(
+        plain.map((r) => [Number(r.id), Number(r.used), Number(r.missing)]),
+      );
+      const [count] = rowsOf(await db.execute(sql`SELECT count(*)::int AS n FROM recipes WHERE ingredient_names && ${plainTerms(terms)}`));
+      const exact = Number(count!.n);
+      if (fast.totalCapped) expect([fast.total, exact > TOTAL_CAP], context).toEqual([TOTAL_CAP, true]);
+      else expect(fast.total, context).toBe(exact);
+      compared += fast.results.length;
+    }
+    // The comparison must have had something to compare.
+    expect(compared).toBeGreaterThan(1_000);
+  });
+
+  it("lists exactly which typed ingredients a result uses and what it still needs", async () => {
+    const terms = ["salt", "garlic", "lemon", "durian"];
+    for (const assumeStaples of [true, false]) {
+      const { results } = await searchRecipes(db, terms, { assumeStaples });
+      const ids = results.map((r) => r.id);
+      const stored = rowsOf(await db.execute(sql`SELECT id, ingredient_names FROM recipes WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`));
+      const namesOf = new Map(stored.map((row) => [Number(row.id), row.ingredient_names as string[]]));
+      for (const result of results) {
+        const recipe = namesOf.get(result.id)!;
+        expect(result.used).toEqual(terms.filter((term) => recipe.includes(term)));
+        expect(result.missing).toEqual(recipe.filter((name) => !terms.includes(name) && !(assumeStaples && PANTRY_STAPLES.has(name))));
+      }
+      expect(results).toHaveLength(PAGE_SIZE);
+    }
+  });
+
+  it("finds nothing, with a total of 0, for names no recipe has", async () => {
+    expect(await searchRecipes(db, ["durian", "dragon fruit"])).toEqual({ results: [], total: 0, totalCapped: false, page: 1, pageCount: 1 });
+  });
+
+  it("says the total is capped when one typed name alone is in more than TOTAL_CAP recipes, and pages stop there", async () => {
+    const first = await searchRecipes(db, ["salt"]);
+    expect(first).toMatchObject({ total: TOTAL_CAP, totalCapped: true, pageCount: TOTAL_CAP / PAGE_SIZE });
+    expect((await searchRecipes(db, ["salt"], { page: TOTAL_CAP / PAGE_SIZE })).results).toHaveLength(PAGE_SIZE);
+    expect((await searchRecipes(db, ["salt"], { page: TOTAL_CAP / PAGE_SIZE + 1 })).results).toEqual([]);
+  });
+});
+
+const plainTerms = (terms: readonly string[]) => sql`ARRAY[${sql.join(terms.map((term) => sql`${term}`), sql`, `)}]::text[]`;
