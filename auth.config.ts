@@ -5,12 +5,15 @@ import { authSecret, isProduction } from "@/lib/env";
  * The edge-safe half of the Auth.js configuration: no database and no node:crypto, so the
  * middleware can import it. `auth.ts` adds the Credentials providers and the database checks.
  */
+/** How long a session lasts; the server-side session row expires with it (lib/auth/sessions.ts). */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
 export const authConfig = {
   secret: authSecret,
   // Behind Heroku's router and Vercel's edge the Host header is the site's; links in mail never
   // use it (they come from APP_URL).
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   useSecureCookies: isProduction,
   pages: { signIn: "/login" },
   providers: [],

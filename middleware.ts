@@ -14,11 +14,15 @@ const { auth } = NextAuth(authConfig);
 const PROTECTED = [/^\/dashboard(\/|$)/, /^\/recipes\/new\/?$/, /^\/recipes\/[^/]+\/(edit|delete)\/?$/, /^\/account(\/|$)/];
 const HOST_PATTERN = /^[a-z0-9.-]+(:\d{1,5})?$/i;
 
+/** The host the person used, as the proxy saw it; not this server's own name (req.nextUrl.host). */
+function requestHost(req: NextRequest): string {
+  return (req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? "").split(",")[0]!.trim();
+}
+
 /** The original app's Heroku rule: a request that reached the proxy over http goes to https. */
 function httpsRedirect(req: NextRequest): NextResponse | null {
   if (!httpsEnforced || req.headers.get("x-forwarded-proto") !== "http") return null;
-  // The host the person typed, as the proxy saw it; not this server's own name.
-  const host = (req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? "").split(",")[0]!.trim();
+  const host = requestHost(req);
   if (!HOST_PATTERN.test(host)) return new NextResponse("Bad Request", { status: 400 });
   return NextResponse.redirect(`https://${host}${req.nextUrl.pathname}${req.nextUrl.search}`, 301);
 }
@@ -31,7 +35,7 @@ function crossSitePost(req: NextRequest): NextResponse | null {
   if (req.method !== "POST" || req.nextUrl.pathname.startsWith("/api/auth/")) return null;
   const origin = req.headers.get("origin");
   if (origin === null) return null;
-  const host = (req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? "").split(",")[0]!.trim();
+  const host = requestHost(req);
   let originHost = "null";
   try {
     originHost = new URL(origin).host;

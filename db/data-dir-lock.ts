@@ -34,7 +34,7 @@ function isRunning(pid: number): boolean {
   }
 }
 
-export function lockPathFor(dataDir: string): string {
+function lockPathFor(dataDir: string): string {
   return `${path.resolve(dataDir)}.lock`;
 }
 

@@ -19,7 +19,7 @@ import { requireUser } from "@/lib/auth/session";
 import { revokeSession, revokeUserSessions } from "@/lib/auth/sessions";
 import { flash } from "@/lib/flash";
 import type { FormState } from "@/lib/forms/form-state";
-import { validatedAction } from "@/lib/forms/validated-action";
+import { rateLimitedState, validatedAction } from "@/lib/forms/validated-action";
 import { log } from "@/lib/log";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { clientKey } from "@/lib/security/client-ip";
@@ -178,7 +178,7 @@ export async function logoutOtherDevicesAction(): Promise<void> {
 export async function activateAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const expired: FormState = { message: "This link has already been used or has expired. Ask for a new one below.", messageTone: "error" };
   const limit = await consumeRequest("resend-activation", await clientKey());
-  if (!limit.allowed) return { message: `Too many attempts from your network. Please try again in ${minutesText(limit.retryAfterSeconds)}.`, messageTone: "error" };
+  if (!limit.allowed) return rateLimitedState(limit.retryAfterSeconds);
   const token = formData.get("token");
   if (typeof token !== "string") return expired;
   const user = await checkActivationToken(token);

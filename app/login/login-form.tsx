@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { loginAction } from "@/app/actions/accounts";
+import { FormHintLink } from "@/components/forms/form-hint-link";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
@@ -13,20 +13,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form {...formProps} aria-describedby="login-message" className="space-y-2">
       <FormMessage state={state} id="login-message" />
-      {state.code === "inactive" ? (
-        <p className="mb-4 text-sm">
-          <Link href="/activate/resend" className="link">
-            Send the confirmation link again
-          </Link>
-        </p>
-      ) : null}
-      {state.code === "locked" ? (
-        <p className="mb-4 text-sm">
-          <Link href="/forgot-password" className="link">
-            Reset your password
-          </Link>
-        </p>
-      ) : null}
+      {state.code === "inactive" ? <FormHintLink href="/activate/resend">Send the confirmation link again</FormHintLink> : null}
+      {state.code === "locked" ? <FormHintLink href="/forgot-password">Reset your password</FormHintLink> : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField id="login-email" label="Email" type="email" autoComplete="username" defaultValue={state.values?.email} error={errorFor("email")} registration={form.register("email")} />
       <TextField id="login-password" label="Password" type="password" autoComplete="current-password" error={errorFor("password")} registration={form.register("password")} />

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { resetPasswordAction } from "@/app/actions/accounts";
+import { FormHintLink } from "@/components/forms/form-hint-link";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
@@ -13,13 +13,7 @@ export function ResetPasswordForm() {
   return (
     <form {...formProps} aria-describedby="reset-message" className="space-y-2">
       <FormMessage state={state} id="reset-message" />
-      {state.code === "expired" ? (
-        <p className="mb-4 text-sm">
-          <Link href="/forgot-password" className="link">
-            Ask for a new link
-          </Link>
-        </p>
-      ) : null}
+      {state.code === "expired" ? <FormHintLink href="/forgot-password">Ask for a new link</FormHintLink> : null}
       <TextField
         id="reset-password"
         label="New password"

@@ -40,15 +40,14 @@ export async function checkResetToken(token: string) {
 export async function resetPassword(token: string, newPassword: string): Promise<boolean> {
   const db = await getDb();
   const passwordHash = await hashPassword(newPassword, env.PASSWORD_ITERATIONS);
-  const email = await db.transaction(async (tx) => {
+  const user = await db.transaction(async (tx) => {
     const userId = await consumeToken(tx, token, "password_reset");
     if (!userId) return null;
-    const [row] = await tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).returning({ email: users.email });
-    return row?.email ?? null;
+    const [row] = await tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).returning({ id: users.id, email: users.email });
+    return row ?? null;
   });
-  if (!email) return false;
-  const user = await findUserByEmail(db, email);
-  if (user) await revokeUserSessions(user.id);
-  await clearLoginFailures(email);
+  if (!user) return false;
+  await revokeUserSessions(user.id);
+  await clearLoginFailures(user.email);
   return true;
 }

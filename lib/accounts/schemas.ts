@@ -30,9 +30,6 @@ export const loginSchema = z.object({
 
 export const emailOnlySchema = z.object({ email: emailSchema });
 
-export type RegisterInput = z.input<typeof registerSchema>;
-export type LoginInput = z.input<typeof loginSchema>;
-
 export const newPasswordSchema = z.object({
   password: z.string({ error: "Choose a password." }).pipe(passwordSchema),
 });

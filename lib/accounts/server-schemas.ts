@@ -1,15 +1,14 @@
 import "server-only";
 import { z } from "zod";
-import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/auth/common-passwords";
+import { serverPasswordSchema } from "@/lib/auth/common-passwords";
 import { changePasswordSchema, newPasswordSchema, registerSchema } from "./schemas";
 
-const refuseCommonPassword = (value: { password: string }, ctx: z.RefinementCtx) => {
-  if (isCommonPassword(value.password)) ctx.addIssue({ code: "custom", path: ["password"], message: COMMON_PASSWORD_MESSAGE });
-};
+// The shared schemas with the server's password rule (length plus the common-password list,
+// which stays off the browser bundle) in place of the browser's length-only one.
+const serverPassword = { password: z.string({ error: "Choose a password." }).pipe(serverPasswordSchema) };
 
-/** The shared schemas plus the common-password list, which stays off the browser bundle. */
-export const serverRegisterSchema = registerSchema.superRefine(refuseCommonPassword);
-export const serverNewPasswordSchema = newPasswordSchema.superRefine(refuseCommonPassword);
-export const serverChangePasswordSchema = changePasswordSchema.superRefine(refuseCommonPassword);
+export const serverRegisterSchema = registerSchema.extend(serverPassword);
+export const serverNewPasswordSchema = newPasswordSchema.extend(serverPassword);
+export const serverChangePasswordSchema = changePasswordSchema.extend(serverPassword);
 
 export type ServerRegisterInput = z.output<typeof serverRegisterSchema>;

@@ -27,7 +27,6 @@ export function codePointLength(text: string, limit = Number.POSITIVE_INFINITY):
   return count;
 }
 
-/** New-password field: 8 to 128 code points, anything else goes. */
 /** True when `password` has an allowed length (8 to 128 code points). */
 export function hasAllowedPasswordLength(password: string): boolean {
   const length = codePointLength(password, PASSWORD_MAX_LENGTH);

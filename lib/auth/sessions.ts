@@ -1,9 +1,9 @@
 import "server-only";
 import { and, eq, gt, isNull, ne } from "drizzle-orm";
+import { SESSION_MAX_AGE_SECONDS } from "@/auth.config";
 import { getDb } from "@/db";
 import { userSessions, users } from "@/db/schema";
 
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

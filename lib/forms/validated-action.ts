@@ -26,6 +26,11 @@ export function echoValues(values: Record<string, string>): Record<string, strin
   );
 }
 
+/** What a form says when its client is over the request ceiling. */
+export function rateLimitedState(retryAfterSeconds: number): FormState {
+  return { message: `Too many attempts from your network. Please try again in ${minutesText(retryAfterSeconds)}.`, messageTone: "error", code: "rate-limited" };
+}
+
 export function firstFieldErrors(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -49,9 +54,7 @@ export function validatedAction<S extends z.ZodType>(
     const values = formValues(formData);
     if (options.limit) {
       const limit = await consumeRequest(options.limit, await clientKey());
-      if (!limit.allowed) {
-        return { message: `Too many attempts from your network. Please try again in ${minutesText(limit.retryAfterSeconds)}.`, messageTone: "error", code: "rate-limited", values: echoValues(values) };
-      }
+      if (!limit.allowed) return { ...rateLimitedState(limit.retryAfterSeconds), values: echoValues(values) };
     }
     const parsed = await schema.safeParseAsync(values);
     if (!parsed.success) {

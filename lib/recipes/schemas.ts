@@ -48,7 +48,6 @@ export const recipeFormSchema = z.object({
     .transform((value) => value || null),
 });
 
-export type RecipeFormInput = z.input<typeof recipeFormSchema>;
 export type RecipeInput = z.output<typeof recipeFormSchema>;
 
 /** What the server needs besides the form: the version the editor started from. */
