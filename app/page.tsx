@@ -63,7 +63,7 @@ function ResultCard({ result, searching }: { result: SearchResult; searching: bo
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const query = readQuery(await searchParams);
   const searching = query.terms.length > 0;
-  const { results, total, totalCapped, page, pageCount } = await searchRecipes(await getDb(), query.terms, { assumeStaples: query.assumeStaples, page: query.page });
+  const { results, total, totalCapped, page, pageCount, searchedFor, ignoredStaples } = await searchRecipes(await getDb(), query.terms, { assumeStaples: query.assumeStaples, page: query.page });
 
   return (
     <div>
@@ -94,14 +94,21 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       <section aria-labelledby="results-heading" aria-live="polite">
         <h2 id="results-heading" className="mb-4 text-xl font-semibold">
           {searching
-            ? `${totalCapped ? `More than ${total.toLocaleString("en")}` : total} ${total === 1 && !totalCapped ? "recipe uses" : "recipes use"} ${query.terms.join(", ")}`
+            ? `${totalCapped ? `More than ${total.toLocaleString("en")}` : total} ${total === 1 && !totalCapped ? "recipe uses" : "recipes use"} ${searchedFor.join(", ")}`
             : "Newest recipes"}
         </h2>
+        {ignoredStaples.length > 0 ? (
+          <p className="-mt-2 mb-4 text-sm text-stone-600" data-testid="ignored-staples">
+            {ignoredStaples.join(", ")} {ignoredStaples.length === 1 ? "is a pantry staple" : "are pantry staples"}, assumed in every
+            kitchen, so {ignoredStaples.length === 1 ? "it does" : "they do"} not change the results. Untick the staples box to
+            count {ignoredStaples.length === 1 ? "it" : "them"}.
+          </p>
+        ) : null}
         {results.length === 0 ? (
           <div className="card text-stone-700" data-testid="empty-state">
             {searching ? (
               <>
-                <p className="mb-2">No recipe uses {query.terms.join(", ")} yet.</p>
+                <p className="mb-2">No recipe uses {searchedFor.join(", ")} yet.</p>
                 <ul className="list-disc space-y-1 pl-5 text-sm">
                   <li>Check the spelling, or use the plain name (&ldquo;tomato&rdquo; rather than &ldquo;San Marzano tomatoes&rdquo;).</li>
                   <li>Try one or two of your main ingredients first.</li>

@@ -121,23 +121,39 @@ export const recipeIngredients = pgTable(
      * enough of the typed names, before the exact check.
      */
     signature: bigint("signature", { mode: "bigint" }).notNull(),
+    /**
+     * The ingredient_stats ids of all the recipe's names: the exact check of "which typed names
+     * does it have", done inside the index scan once the signature lets a row through, so the
+     * walk never visits other rows to rank a candidate.
+     */
+    nameIds: integer("name_ids").array().notNull(),
   },
   (table) => [
     // Also serves "which of these names does recipe X have" and the delete of a recipe's rows.
     primaryKey({ name: "recipe_ingredients_pkey", columns: [table.recipeId, table.name] }),
-    // ingredient_count and signature are trailing keys so the walk is index-only.
-    index("recipe_ingredients_walk_idx").on(table.name, table.nonstapleCount, table.recipeId.desc(), table.ingredientCount, table.signature),
+    // ingredient_count, signature and name_ids are trailing keys so the walk is index-only.
+    index("recipe_ingredients_walk_idx").on(
+      table.name,
+      table.nonstapleCount,
+      table.recipeId.desc(),
+      table.ingredientCount,
+      table.signature,
+      table.nameIds,
+    ),
   ],
 );
 
 /**
- * How many recipes use each name. Only a hint for the search (which typed name is rarest, so the
- * walk starts there); results never depend on it being exact. Kept up to date by
- * lib/recipes/postings.ts; recipes removed by the cascade of an account deletion leave it high.
+ * Every ingredient name ever written, with its id (what recipe_ingredients.name_ids holds; a row
+ * is never deleted, so ids stay valid) and how many recipes use it. The count tells the search
+ * which typed name is rarest and whether a total must be capped; lib/recipes/postings.ts keeps it
+ * in the transaction that writes the postings. Recipes removed by the cascade of an account
+ * deletion leave it high: only the total shown to the person can then be capped too early.
  */
 export const ingredientStats = pgTable("ingredient_stats", {
   name: text("name").primaryKey(),
   recipeCount: integer("recipe_count").notNull(),
+  id: integer("id").generatedByDefaultAsIdentity().notNull().unique("ingredient_stats_id_key"),
 });
 
 /**

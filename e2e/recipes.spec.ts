@@ -116,6 +116,12 @@ test.describe("recipes without JavaScript", () => {
 
     await page.goto("/?ingredients=tomato,basil");
     await expect(page.getByTestId("search-result").first()).toContainText("uses 2 of yours");
+
+    // Staples assumed: a typed staple is assumed like the others and leaves the ranking alone.
+    await page.goto("/?ingredients=tomato,basil,salt");
+    await expect(page.getByTestId("ignored-staples")).toContainText("salt is a pantry staple");
+    await expect(page.getByRole("heading", { level: 2, name: /recipes? uses? tomato, basil$/ })).toBeVisible();
+    await expect(page.getByTestId("search-result").first()).toContainText("uses 2 of yours");
   });
 
   test("hostile or huge input gives a normal page", async ({ page }) => {

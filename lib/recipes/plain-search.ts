@@ -1,19 +1,19 @@
 import { sql, type SQL } from "drizzle-orm";
 import { PANTRY_STAPLES } from "./ingredients";
-import { textArray } from "./search-walk";
+import { rankingTerms, textArray } from "./search-walk";
 
 /**
  * The plain ranking query: finds every recipe with at least one typed name through the GIN index
  * on ingredient_names, counts used and missing for each, sorts them all. Not used by the site any
  * more (ranking every candidate is what made it slow); it is the reference the fast search must
  * agree with in the tests, and the baseline of bench/search.ts. Same order as the walk:
- * used desc, missing asc, id desc.
+ * used desc, missing asc, id desc, over the same rankingTerms.
  */
 export function plainSearchQuery(
   terms: readonly string[],
   { assumeStaples, offset = 0, limit = 20 }: { assumeStaples: boolean; offset?: number; limit?: number },
 ): SQL {
-  const typed = textArray(terms);
+  const typed = textArray(rankingTerms(terms, assumeStaples));
   const staples = textArray(assumeStaples ? [...PANTRY_STAPLES] : []);
   return sql`
     SELECT id, used::int, missing::int

@@ -20,36 +20,46 @@ const signatureOf = (names: SQL): SQL => sql`(SELECT coalesce(bit_or(${nameBit(s
 
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
-/** Adds `delta` to the count of each name; names sorted so concurrent writers lock rows in one order. */
-async function bumpStats(db: Database, names: readonly string[], delta: 1 | -1): Promise<void> {
-  if (names.length === 0) return;
+/**
+ * Adds `delta` to the count of each name and returns every name's id (a new name gets its row,
+ * and so its id, here). Names sorted so concurrent writers lock rows in one order.
+ */
+async function bumpStats(db: Database, names: readonly string[], delta: 1 | -1): Promise<Map<string, number>> {
+  if (names.length === 0) return new Map();
   const counts = new Map<string, number>();
   for (const name of names) counts.set(name, (counts.get(name) ?? 0) + delta);
   const rows = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, change]) => ({ name, change }));
   // A removal never creates a row; counts never go below zero.
-  await db.execute(sql`
-    INSERT INTO ingredient_stats (name, recipe_count)
-    SELECT x.name, x.change FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(name text, change int)
-    WHERE x.change > 0 OR EXISTS (SELECT 1 FROM ingredient_stats s WHERE s.name = x.name)
-    ORDER BY x.name
-    ON CONFLICT (name) DO UPDATE SET recipe_count = greatest(ingredient_stats.recipe_count + EXCLUDED.recipe_count, 0)`);
+  const written = rowsOf<{ name: string; id: number }>(
+    await db.execute(sql`
+      INSERT INTO ingredient_stats (name, recipe_count)
+      SELECT x.name, x.change FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(name text, change int)
+      WHERE x.change > 0 OR EXISTS (SELECT 1 FROM ingredient_stats s WHERE s.name = x.name)
+      ORDER BY x.name
+      ON CONFLICT (name) DO UPDATE SET recipe_count = greatest(ingredient_stats.recipe_count + EXCLUDED.recipe_count, 0)
+      RETURNING name, id`),
+  );
+  return new Map(written.map((row) => [row.name, Number(row.id)]));
 }
 
 /** Writes the postings of freshly inserted recipes (call in the transaction that inserted them). */
 export async function addPostings(db: Database, entries: readonly { recipeId: number; names: readonly string[] }[]): Promise<void> {
-  const recipes = entries
-    .map(({ recipeId, names }) => {
-      const distinct = [...new Set(names.filter(Boolean))];
-      return { recipeId, names: distinct, nonstapleCount: distinct.filter((name) => !PANTRY_STAPLES.has(name)).length };
-    })
+  const distinct = entries
+    .map(({ recipeId, names }) => ({ recipeId, names: [...new Set(names.filter(Boolean))] }))
     .filter((recipe) => recipe.names.length > 0);
-  if (recipes.length === 0) return;
+  if (distinct.length === 0) return;
+  const ids = await bumpStats(db, distinct.flatMap((recipe) => recipe.names), 1);
+  const recipes = distinct.map(({ recipeId, names }) => ({
+    recipeId,
+    names,
+    nonstapleCount: names.filter((name) => !PANTRY_STAPLES.has(name)).length,
+    nameIds: names.map((name) => ids.get(name)!).sort((a, b) => a - b),
+  }));
   await db.execute(sql`
-    INSERT INTO recipe_ingredients (recipe_id, name, ingredient_count, nonstaple_count, signature)
-    SELECT x."recipeId", n.name, cardinality(x.names), x."nonstapleCount", ${signatureOf(sql`x.names`)}
-    FROM jsonb_to_recordset(${JSON.stringify(recipes)}::jsonb) AS x("recipeId" int, names text[], "nonstapleCount" int)
+    INSERT INTO recipe_ingredients (recipe_id, name, ingredient_count, nonstaple_count, signature, name_ids)
+    SELECT x."recipeId", n.name, cardinality(x.names), x."nonstapleCount", ${signatureOf(sql`x.names`)}, x."nameIds"
+    FROM jsonb_to_recordset(${JSON.stringify(recipes)}::jsonb) AS x("recipeId" int, names text[], "nonstapleCount" int, "nameIds" int[])
     CROSS JOIN LATERAL unnest(x.names) AS n(name)`);
-  await bumpStats(db, recipes.flatMap((recipe) => recipe.names), 1);
 }
 
 /** Removes a recipe's postings (before deleting it, or before writing its new names). */
@@ -68,20 +78,28 @@ export async function removePostings(db: Database, recipeId: number): Promise<vo
 export async function derivePostings(db: Database, fromId: number, toId: number): Promise<void> {
   const staples = JSON.stringify([...PANTRY_STAPLES]);
   await db.execute(sql`
+    INSERT INTO ingredient_stats (name, recipe_count)
+    SELECT DISTINCT x, 0 FROM recipes r CROSS JOIN LATERAL unnest(r.ingredient_names) AS x
+    WHERE r.id BETWEEN ${fromId} AND ${toId}
+    ON CONFLICT (name) DO NOTHING`);
+  await db.execute(sql`
     WITH staples AS MATERIALIZED (SELECT ARRAY(SELECT jsonb_array_elements_text(${staples}::jsonb)) AS names)
-    INSERT INTO recipe_ingredients (recipe_id, name, ingredient_count, nonstaple_count, signature)
-    SELECT r.id, n.name, cardinality(r.ingredient_names), cardinality(r.ingredient_names) - c.staples, c.signature
+    INSERT INTO recipe_ingredients (recipe_id, name, ingredient_count, nonstaple_count, signature, name_ids)
+    SELECT r.id, n.name, cardinality(r.ingredient_names), cardinality(r.ingredient_names) - c.staples, c.signature, c.ids
     FROM recipes r CROSS JOIN staples s
     CROSS JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE x = ANY (s.names))::int AS staples, coalesce(bit_or(${nameBit(sql`x`)}), 0) AS signature
-      FROM unnest(r.ingredient_names) AS x
+      SELECT count(*) FILTER (WHERE x = ANY (s.names))::int AS staples, coalesce(bit_or(${nameBit(sql`x`)}), 0) AS signature,
+        array_agg(st.id ORDER BY st.id) AS ids
+      FROM unnest(r.ingredient_names) AS x JOIN ingredient_stats st ON st.name = x
     ) c
     CROSS JOIN LATERAL unnest(r.ingredient_names) AS n(name)
     WHERE r.id BETWEEN ${fromId} AND ${toId}`);
 }
 
-/** Recounts ingredient_stats from the postings (after a bulk load). */
+/** Recounts ingredient_stats from the postings (after a bulk load); ids stay as they are. */
 export async function rebuildStats(db: Database): Promise<void> {
-  await db.execute(sql`DELETE FROM ingredient_stats`);
-  await db.execute(sql`INSERT INTO ingredient_stats (name, recipe_count) SELECT name, count(*)::int FROM recipe_ingredients GROUP BY name`);
+  await db.execute(sql`
+    UPDATE ingredient_stats s SET recipe_count = c.n
+    FROM (SELECT name, count(*)::int AS n FROM recipe_ingredients GROUP BY name) c
+    WHERE c.name = s.name AND s.recipe_count <> c.n`);
 }

@@ -12,9 +12,10 @@ import { nameBit } from "./postings";
  * the k − u + 1 rarest. Their posting lists are walked merged in (nonstaple_count, recipe_id
  * desc) order straight from recipe_ingredients_walk_idx, which is the ranking order within a
  * level (missing = nonstaple_count − u when staples are assumed and none was typed), so the walk
- * stops at the N-th hit. Inside the index scan the signature discards recipes that cannot have u
- * of the names; the rest get an exact check against the recipe's postings. Higher levels are
- * usually small, so their lists are walked to the end, but they are the rarest lists.
+ * stops at the N-th hit (typed staples: see rankingTerms). Inside the index scan the
+ * signature discards recipes that cannot have u of the names; the rest get an exact check against
+ * the name ids stored in the same index entry, so a candidate never costs another lookup. Higher
+ * levels are usually small, so their lists are walked to the end, but they are the rarest lists.
  */
 
 export type Hit = { id: number; used: number; missing: number };
@@ -22,7 +23,7 @@ export type Hit = { id: number; used: number; missing: number };
 /** Lists longer than this are not counted: the search total then reads "more than TOTAL_CAP". */
 export const TOTAL_CAP = 1_000;
 
-export type Term = { name: string; capped: number; hint: number; bit: string };
+export type Term = { name: string; id: number; count: number; bit: string };
 type Row = Record<string, unknown>;
 
 const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
@@ -30,24 +31,26 @@ const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? result : (re
 export const textArray = (values: readonly string[]): SQL =>
   values.length === 0 ? sql`'{}'::text[]` : sql`ARRAY[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::text[]`;
 
-/** Per typed name: its list length up to TOTAL_CAP + 1 (index-only, bounded), the count hint and its signature bit. */
+/**
+ * Per typed name: how many recipes have it and its signature bit. The count comes from
+ * ingredient_stats, which every posting write updates in its own transaction, so it is exact
+ * and costs one primary-key lookup (counting the posting list itself read up to TOTAL_CAP
+ * index entries per name).
+ */
 export async function describeTerms(db: Database, terms: readonly string[]): Promise<Term[]> {
   const rows = rowsOf(
     await db.execute(sql`
-      SELECT t.name,
-        (SELECT count(*) FROM (SELECT 1 FROM recipe_ingredients p WHERE p.name = t.name LIMIT ${TOTAL_CAP + 1}) x)::int AS capped,
-        coalesce(s.recipe_count, 0)::int AS hint,
-        ${nameBit(sql`t.name`)}::text AS bit
+      SELECT t.name, coalesce(s.id, 0)::int AS id, coalesce(s.recipe_count, 0)::int AS count, ${nameBit(sql`t.name`)}::text AS bit
       FROM unnest(${textArray(terms)}) AS t(name)
       LEFT JOIN ingredient_stats s ON s.name = t.name`),
   );
-  return rows.map((row) => ({ name: String(row.name), capped: Number(row.capped), hint: Number(row.hint), bit: String(row.bit) }));
+  return rows.map((row) => ({ name: String(row.name), id: Number(row.id), count: Number(row.count), bit: String(row.bit) }));
 }
 
 /** How many recipes have at least one of the names: exact up to TOTAL_CAP, else TOTAL_CAP and capped. */
 async function countMatches(db: Database, present: readonly Term[]): Promise<{ total: number; capped: boolean }> {
   if (present.length === 0) return { total: 0, capped: false };
-  if (present.some((term) => term.capped > TOTAL_CAP)) return { total: TOTAL_CAP, capped: true };
+  if (present.some((term) => term.count > TOTAL_CAP)) return { total: TOTAL_CAP, capped: true };
   // Every list is at most TOTAL_CAP long here, so this reads at most k × TOTAL_CAP index entries.
   // DISTINCT in a subquery, not count(DISTINCT …): PostgreSQL 18 (PGlite) plans the latter with a
   // Sort, which the walk's settings forbid, and falls back to scanning the whole primary key.
@@ -61,32 +64,52 @@ async function countMatches(db: Database, present: readonly Term[]): Promise<{ t
 
 export type Level = { used: number; walked: Term[]; all: Term[]; typedStaples: string[]; assumeStaples: boolean };
 
-/** The walk of one level: hits with exactly `used` names, in index order, optionally bounded. */
-export function levelQuery(level: Level, { limit, maxMissing }: { limit?: number; maxMissing?: number }): SQL {
+const intArray = (values: readonly number[]): SQL => sql`ARRAY[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::int[]`;
+
+/** How many of `terms` a posting's recipe has, exactly (name_ids) or as an upper bound (signature). */
+const exactCount = (terms: readonly Term[]): SQL =>
+  terms.length === 0 ? sql`0` : sql`(${sql.join(terms.map((term) => sql`(${term.id}::int = ANY(name_ids))::int`), sql` + `)})`;
+const signatureCount = (terms: readonly Term[]): SQL =>
+  terms.length === 0 ? sql`0` : sql`(${sql.join(terms.map((term) => sql`((signature & ${term.bit}::bigint) <> 0)::int`), sql` + `)})`;
+
+/**
+ * The walk of one level: hits with exactly `used` names (and, given `staples`, exactly that many
+ * typed staples among them), in index order, optionally bounded. Every test runs inside the
+ * index-only scan: first the signature (a few bit operations, no false negatives), and only for
+ * the rows it lets through the exact test on name_ids.
+ */
+export function levelQuery(level: Level, { limit, maxMissing, staples }: { limit?: number; maxMissing?: number; staples?: number }): SQL {
+  const isTypedStaple = (term: Term) => level.typedStaples.includes(term.name);
+  const typedStaples = level.all.filter(isTypedStaple);
+  const others = level.all.filter((term) => !isTypedStaple(term));
+  const signatureTest =
+    staples === undefined
+      ? sql`${signatureCount(level.all)} >= ${level.used}`
+      : sql`${signatureCount(others)} >= ${level.used - staples} AND ${signatureCount(typedStaples)} >= ${staples}`;
+  const exactTest =
+    staples === undefined
+      ? sql`${exactCount(level.all)} = ${level.used}`
+      : sql`${exactCount(others)} = ${level.used - staples} AND ${exactCount(typedStaples)} = ${staples}`;
+  const bounds = [
+    ...(maxMissing === undefined ? [] : [sql`nonstaple_count <= ${maxMissing + level.used}`]),
+    ...(maxMissing === undefined || level.assumeStaples ? [] : [sql`ingredient_count <= ${maxMissing + level.used}`]),
+  ];
   // Each arm ordered itself: an arm with a WHERE stays a subquery, and only a subquery that
   // promises the order lets the planner merge the arms (Merge Append) instead of sorting them.
-  const lists = level.walked.map(
-    (term) => sql`(SELECT name, recipe_id, nonstaple_count, ingredient_count, signature FROM recipe_ingredients
-      WHERE name = ${term.name} ORDER BY nonstaple_count, recipe_id DESC NULLS LAST)`,
-  );
-  const walkedNames = textArray(level.walked.map((term) => term.name));
-  const bits = level.all.map((term) => sql`((m.signature & ${term.bit}::bigint) <> 0)::int`);
+  // A recipe on several walked lists is taken from the first (rarest) of them only. CASE keeps
+  // the order of the tests: the planner may reorder separate conditions, not a CASE's branches.
+  const lists = level.walked.map((term, i) => {
+    const earlier = level.walked.slice(0, i).map((walked) => walked.id);
+    const firstList = earlier.length === 0 ? sql`` : sql`NOT (name_ids && ${intArray(earlier)}) AND `;
+    return sql`(SELECT recipe_id, nonstaple_count, ingredient_count FROM recipe_ingredients
+      WHERE name = ${term.name} ${sql.join(bounds.map((bound) => sql`AND ${bound} `))}
+        AND CASE WHEN ${signatureTest} THEN ${firstList}${exactTest} ELSE false END
+      ORDER BY nonstaple_count, recipe_id DESC NULLS LAST)`;
+  });
   return sql`
-    SELECT m.recipe_id AS id, m.nonstaple_count AS nonstaple, m.ingredient_count AS total, e.used, e.staples
+    SELECT m.recipe_id AS id, m.nonstaple_count AS nonstaple, m.ingredient_count AS total,
+      ${level.used}::int AS used, ${staples ?? 0}::int AS staples
     FROM (${sql.join(lists, sql` UNION ALL `)}) m
-    CROSS JOIN LATERAL (
-      SELECT count(*)::int AS used,
-        (count(*) FILTER (WHERE p.name = ANY(${textArray(level.typedStaples)})))::int AS staples,
-        min(array_position(${walkedNames}, p.name)) AS first
-      FROM recipe_ingredients p
-      WHERE p.recipe_id = m.recipe_id AND p.name = ANY(${textArray(level.all.map((term) => term.name))})
-    ) e
-    WHERE ${sql.join(bits, sql` + `)} >= ${level.used}
-      ${maxMissing === undefined ? sql`` : sql`AND m.nonstaple_count <= ${maxMissing + level.used}`}
-      ${maxMissing === undefined || level.assumeStaples ? sql`` : sql`AND m.ingredient_count <= ${maxMissing + level.used}`}
-      AND e.used = ${level.used}
-      -- a recipe on several walked lists is taken from the first (rarest) of them only
-      AND e.first = array_position(${walkedNames}, m.name)
     ORDER BY m.nonstaple_count, m.recipe_id DESC NULLS LAST -- the index's order exactly (DESC alone means NULLS FIRST)
     ${limit === undefined ? sql`` : sql`LIMIT ${limit}`}`;
 }
@@ -100,19 +123,18 @@ const toHits = (rows: Row[], assumeStaples: boolean): Hit[] =>
     return { id: Number(row.id), used, missing };
   });
 
-/** Index order is rank order within a level only when staples are assumed and none was typed. */
-const inRankOrder = (level: Level) => level.assumeStaples && level.typedStaples.length === 0;
-
-async function levelHits(db: Database, level: Level, want: number): Promise<Hit[]> {
-  const first = toHits(rowsOf(await db.execute(levelQuery(level, { limit: want }))), level.assumeStaples);
-  // Otherwise a
-  // recipe's missing lies between nonstaple_count − used and the exact value: take every hit
-  // whose lower bound does not exceed the worst of the first `want`, then sort exactly. (When
-  // staples count, missing = ingredient_count − used is read from the index: only real
-  // contenders get the exact check.)
-  if (first.length < want || inRankOrder(level)) return first.sort(byRank);
+/**
+ * One level when staples count: missing = ingredient_count − used, but the index is in
+ * nonstaple_count order (≤ ingredient_count), so the first `want` hits in index order are not
+ * necessarily the best. Their worst missing bounds the rest: every recipe that could still beat
+ * it has nonstaple_count and ingredient_count ≤ worst + used, which the second walk reads from
+ * the index before any exact check; then the hits are sorted exactly.
+ */
+async function countedLevelHits(db: Database, level: Level, want: number): Promise<Hit[]> {
+  const first = toHits(rowsOf(await db.execute(levelQuery(level, { limit: want }))), false);
+  if (first.length < want) return first.sort(byRank);
   const worst = Math.max(...first.map((hit) => hit.missing));
-  const all = toHits(rowsOf(await db.execute(levelQuery(level, { maxMissing: worst }))), level.assumeStaples);
+  const all = toHits(rowsOf(await db.execute(levelQuery(level, { maxMissing: worst }))), false);
   return all.sort(byRank).slice(0, want);
 }
 
@@ -140,24 +162,44 @@ export async function withWalkSettings<T>(db: Database, fn: (tx: Database) => Pr
   });
 }
 
-/** The typed names some recipe has, rarest first, and the levels to walk for them, best first. */
+/**
+ * The typed names that rank results. With staples assumed, typed staples are ignored like every
+ * other staple (Spoonacular's ignorePantry): "chicken, salt" ranks by chicken alone, as salt is
+ * in every kitchen anyway. Only when nothing but staples was typed are they what is searched.
+ */
+export function rankingTerms(terms: readonly string[], assumeStaples: boolean): string[] {
+  const distinct = [...new Set(terms)];
+  if (!assumeStaples) return distinct;
+  const others = distinct.filter((name) => !PANTRY_STAPLES.has(name));
+  return others.length > 0 ? others : distinct;
+}
+
+/**
+ * The names (of rankingTerms) some recipe has, rarest first, and the levels to walk for them,
+ * best first. typedStaples is empty, or every name when only staples were typed.
+ */
 export function levelsFor(described: readonly Term[], assumeStaples: boolean): { present: Term[]; levels: Level[] } {
   const present = described
-    .filter((term) => term.capped > 0)
-    .sort((a, b) => a.capped - b.capped || a.hint - b.hint || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .filter((term) => term.count > 0)
+    .sort((a, b) => a.count - b.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const typedStaples = assumeStaples ? present.map((term) => term.name).filter((name) => PANTRY_STAPLES.has(name)) : [];
   const levels = present.map((_, i) => ({ used: present.length - i, walked: present.slice(0, i + 1), all: present, typedStaples, assumeStaples }));
   return { present, levels };
 }
 
 /**
- * The usual case (staples assumed, none typed) in one statement: the levels, best first, under
- * one LIMIT. Append runs its arms one after the other (parallel plans are off for the walk), so
- * the lower levels are never walked once enough hits are found.
+ * Staples assumed (the site's default), in one statement: the levels, best first, under one
+ * LIMIT. Append runs its arms one after the other (parallel plans are off for the walk), so the
+ * lower levels are never walked once enough hits are found. Index order is rank order here:
+ * missing = nonstaple_count − used, or nonstaple_count alone when only staples were typed (see
+ * rankingTerms), since a typed staple never lowers what is missing.
  */
 export function rankedLevelsQuery(levels: readonly Level[], want: number): SQL {
-  const arms = sql.join(levels.map((level) => sql`(${levelQuery(level, { limit: want })})`), sql` UNION ALL `);
-  return sql`SELECT * FROM (${arms}) AS levels LIMIT ${want}`;
+  const arms = levels.map((level) => {
+    const onlyStaples = level.typedStaples.length > 0;
+    return sql`(${levelQuery(level, { limit: want, staples: onlyStaples ? level.used : undefined })})`;
+  });
+  return sql`SELECT * FROM (${sql.join(arms, sql` UNION ALL `)}) AS levels LIMIT ${want}`;
 }
 
 async function walk(
@@ -165,17 +207,17 @@ async function walk(
   terms: readonly string[],
   { assumeStaples, count }: { assumeStaples: boolean; count: number },
 ): Promise<{ hits: Hit[]; total: number; totalCapped: boolean }> {
-  const { present, levels } = levelsFor(await describeTerms(db, [...new Set(terms)]), assumeStaples);
+  const { present, levels } = levelsFor(await describeTerms(db, rankingTerms(terms, assumeStaples)), assumeStaples);
   const { total, capped } = await countMatches(db, present);
   const want = Math.min(count, total);
   if (want === 0) return { hits: [], total, totalCapped: capped };
-  if (inRankOrder(levels[0]!)) {
+  if (assumeStaples) {
     return { hits: toHits(rowsOf(await db.execute(rankedLevelsQuery(levels, want))), assumeStaples), total, totalCapped: capped };
   }
   const hits: Hit[] = [];
   for (const level of levels) {
     if (hits.length >= want) break;
-    hits.push(...(await levelHits(db, level, want - hits.length)));
+    hits.push(...(await countedLevelHits(db, level, want - hits.length)));
   }
   return { hits, total, totalCapped: capped };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { PANTRY_STAPLES } from "./ingredients";
-import { TOTAL_CAP, walkSearch } from "./search-walk";
+import { rankingTerms, TOTAL_CAP, walkSearch } from "./search-walk";
 
 export const PAGE_SIZE = 20;
 export { TOTAL_CAP };
@@ -12,7 +12,7 @@ export type SearchResult = {
   title: string;
   summary: string;
   totalMinutes: number;
-  /** The typed ingredients this recipe uses. */
+  /** The searched-for ingredients (SearchPage.searchedFor) this recipe uses. */
   used: string[];
   /** What else it needs (pantry staples left out when they are assumed). */
   missing: string[];
@@ -30,6 +30,10 @@ export type SearchPage = {
   totalCapped: boolean;
   page: number;
   pageCount: number;
+  /** The typed names that rank the results: without the typed staples when staples are assumed. */
+  searchedFor: string[];
+  /** Typed staples left out of the ranking because staples are assumed. */
+  ignoredStaples: string[];
 };
 
 type RecipeRow = { id: number; title: string; summary: string; total_minutes: number; ingredient_names: string[] };
@@ -51,7 +55,9 @@ export async function searchRecipes(db: Database, terms: readonly string[], { as
   const offset = (current - 1) * PAGE_SIZE;
   if (terms.length === 0) return newestRecipes(db, current, offset);
 
-  const { hits, total, totalCapped } = await walkSearch(db, terms, { assumeStaples, count: offset + PAGE_SIZE });
+  const searchedFor = rankingTerms(terms, assumeStaples);
+  const ignoredStaples = [...new Set(terms)].filter((term) => !searchedFor.includes(term));
+  const { hits, total, totalCapped } = await walkSearch(db, searchedFor, { assumeStaples, count: offset + PAGE_SIZE });
   const pageHits = hits.slice(offset, offset + PAGE_SIZE);
   const rows = pageHits.length
     ? rowsOf<RecipeRow>(
@@ -72,7 +78,7 @@ export async function searchRecipes(db: Database, terms: readonly string[], { as
           title: row.title,
           summary: row.summary,
           totalMinutes: Number(row.total_minutes),
-          used: terms.filter((term) => row.ingredient_names.includes(term)),
+          used: searchedFor.filter((term) => row.ingredient_names.includes(term)),
           missing: row.ingredient_names.filter((name) => !typed.has(name) && !(assumeStaples && PANTRY_STAPLES.has(name))),
         },
       ];
@@ -81,6 +87,8 @@ export async function searchRecipes(db: Database, terms: readonly string[], { as
     totalCapped,
     page: current,
     pageCount: pageCountOf(total),
+    searchedFor,
+    ignoredStaples,
   };
 }
 
@@ -100,5 +108,5 @@ async function newestRecipes(db: Database, current: number, offset: number): Pro
     used: [],
     missing: row.ingredient_names.filter((name) => !PANTRY_STAPLES.has(name)),
   }));
-  return { results, total, totalCapped: false, page: current, pageCount: pageCountOf(total) };
+  return { results, total, totalCapped: false, page: current, pageCount: pageCountOf(total), searchedFor: [], ignoredStaples: [] };
 }

@@ -12,7 +12,7 @@ describe("search query plan on PostgreSQL", () => {
     const names = vocabulary();
     // Two middling names and a popular one, the popular one not walked at the top level.
     const terms = await describeTerms(handle.db, [names[60]!, names[90]!, names[3]!]);
-    const walked = [...terms].sort((a, b) => a.capped - b.capped);
+    const walked = [...terms].sort((a, b) => a.count - b.count);
     for (const used of [3, 1]) {
       const query = levelQuery(
         { used, walked: walked.slice(0, terms.length - used + 1), all: walked, typedStaples: [], assumeStaples: true },

@@ -13,6 +13,8 @@ import { searchRecipes } from "@/lib/recipes/search";
 type Row = Record<string, unknown>;
 const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
 const migration = readFileSync(path.join(process.cwd(), "db/migrations/0004_search_postings.sql"), "utf8");
+const nameIdsMigration = readFileSync(path.join(process.cwd(), "db/migrations/0005_search_exact_check.sql"), "utf8");
+const statementsOf = (file: string) => file.split("--> statement-breakpoint").map((statement) => statement.trim());
 
 const input = (title: string, lines: string[]) =>
   recipeFormSchema.parse({ title, summary: "", ingredients: lines.join("\n"), steps: "Cook.", servings: "2", prepMinutes: "0", cookMinutes: "0", imageUrl: "" });
@@ -20,14 +22,18 @@ const input = (title: string, lines: string[]) =>
 /** The postings and counts every recipe should have, computed here independently of the SQL. */
 async function expectPostingsMatchRecipes(db: Database) {
   const recipes = rowsOf(await db.execute(sql`SELECT id, ingredient_names FROM recipes`));
+  const ids = new Map(rowsOf(await db.execute(sql`SELECT name, id FROM ingredient_stats`)).map((row) => [row.name as string, Number(row.id)]));
   const expected = recipes.flatMap((recipe) => {
     const names = recipe.ingredient_names as string[];
     const signature = names.reduce((bits, name) => bits | (1n << BigInt(createHash("md5").update(name).digest()[0]! & 63)), 0n);
     const nonstaple = names.filter((name) => !PANTRY_STAPLES.has(name)).length;
-    return names.map((name) => [Number(recipe.id), name, names.length, nonstaple, BigInt.asIntN(64, signature).toString()].join("|"));
+    const nameIds = names.map((name) => ids.get(name)).sort((a, b) => a! - b!);
+    return names.map((name) => [Number(recipe.id), name, names.length, nonstaple, BigInt.asIntN(64, signature).toString(), nameIds.join(",")].join("|"));
   });
-  const actual = rowsOf(await db.execute(sql`SELECT recipe_id, name, ingredient_count, nonstaple_count, signature::text AS signature FROM recipe_ingredients`)).map((row) =>
-    [Number(row.recipe_id), row.name, Number(row.ingredient_count), Number(row.nonstaple_count), row.signature].join("|"),
+  const actual = rowsOf(
+    await db.execute(sql`SELECT recipe_id, name, ingredient_count, nonstaple_count, signature::text AS signature, name_ids FROM recipe_ingredients`),
+  ).map((row) =>
+    [Number(row.recipe_id), row.name, Number(row.ingredient_count), Number(row.nonstaple_count), row.signature, (row.name_ids as number[]).join(",")].join("|"),
   );
   expect(actual.sort()).toEqual(expected.sort());
   const stats = rowsOf(await db.execute(sql`SELECT name, recipe_count FROM ingredient_stats WHERE recipe_count > 0 ORDER BY name`));
@@ -58,12 +64,16 @@ describe("search postings", () => {
   it("are rebuilt by the migration's data statements exactly as the app writes them", async () => {
     const db = await getDb();
     await createRecipe(db, null, input("Pancakes", ["2 eggs", "200 ml milk", "100 g plain flour", "1 tbsp sugar"]));
-    const statements = migration.split("--> statement-breakpoint").map((statement) => statement.trim());
-    const backfill = statements.filter((statement) => /^(--.*\n)*INSERT INTO/.test(statement));
+    const backfill = statementsOf(migration).filter((statement) => /^(--.*\n)*INSERT INTO/.test(statement));
     expect(backfill).toHaveLength(2);
+    const nameIdsBackfill = statementsOf(nameIdsMigration).filter((statement) => /^(--.*\n)*(INSERT INTO|UPDATE)/.test(statement));
+    expect(nameIdsBackfill).toHaveLength(2);
     await db.execute(sql`DELETE FROM recipe_ingredients`);
     await db.execute(sql`DELETE FROM ingredient_stats`);
-    for (const statement of backfill) await db.execute(sql.raw(statement));
+    // As on a database migrated from before 0005: postings without name ids yet.
+    await db.execute(sql`ALTER TABLE recipe_ingredients ALTER COLUMN name_ids DROP NOT NULL`);
+    for (const statement of [...backfill, ...nameIdsBackfill]) await db.execute(sql.raw(statement));
+    await db.execute(sql`ALTER TABLE recipe_ingredients ALTER COLUMN name_ids SET NOT NULL`);
     await expectPostingsMatchRecipes(db);
   });
 

@@ -5,6 +5,7 @@ import { loadRecipes, mulberry32, vocabulary } from "@/bench/generate-recipes";
 import { PANTRY_STAPLES } from "@/lib/recipes/ingredients";
 import { plainSearchQuery } from "@/lib/recipes/plain-search";
 import { PAGE_SIZE, searchRecipes, TOTAL_CAP } from "@/lib/recipes/search";
+import { rankingTerms } from "@/lib/recipes/search-walk";
 
 type Row = Record<string, unknown>;
 const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
@@ -48,7 +49,7 @@ describe("fast search", () => {
       expect(fast.results.map((r) => [r.id, r.used.length, r.missing.length]), context).toEqual(
         plain.map((r) => [Number(r.id), Number(r.used), Number(r.missing)]),
       );
-      const [count] = rowsOf(await db.execute(sql`SELECT count(*)::int AS n FROM recipes WHERE ingredient_names && ${plainTerms(terms)}`));
+      const [count] = rowsOf(await db.execute(sql`SELECT count(*)::int AS n FROM recipes WHERE ingredient_names && ${plainTerms(rankingTerms(terms, assumeStaples))}`));
       const exact = Number(count!.n);
       if (fast.totalCapped) expect([fast.total, exact > TOTAL_CAP], context).toEqual([TOTAL_CAP, true]);
       else expect(fast.total, context).toBe(exact);
@@ -58,16 +59,17 @@ describe("fast search", () => {
     expect(compared).toBeGreaterThan(1_000);
   });
 
-  it("lists exactly which typed ingredients a result uses and what it still needs", async () => {
+  it("lists exactly which searched-for ingredients a result uses and what it still needs", async () => {
     const terms = ["salt", "garlic", "lemon", "durian"];
     for (const assumeStaples of [true, false]) {
+      const searchedFor = assumeStaples ? ["garlic", "lemon", "durian"] : terms;
       const { results } = await searchRecipes(db, terms, { assumeStaples });
       const ids = results.map((r) => r.id);
       const stored = rowsOf(await db.execute(sql`SELECT id, ingredient_names FROM recipes WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`));
       const namesOf = new Map(stored.map((row) => [Number(row.id), row.ingredient_names as string[]]));
       for (const result of results) {
         const recipe = namesOf.get(result.id)!;
-        expect(result.used).toEqual(terms.filter((term) => recipe.includes(term)));
+        expect(result.used).toEqual(searchedFor.filter((term) => recipe.includes(term)));
         expect(result.missing).toEqual(recipe.filter((name) => !terms.includes(name) && !(assumeStaples && PANTRY_STAPLES.has(name))));
       }
       expect(results).toHaveLength(PAGE_SIZE);
@@ -75,7 +77,30 @@ describe("fast search", () => {
   });
 
   it("finds nothing, with a total of 0, for names no recipe has", async () => {
-    expect(await searchRecipes(db, ["durian", "dragon fruit"])).toEqual({ results: [], total: 0, totalCapped: false, page: 1, pageCount: 1 });
+    expect(await searchRecipes(db, ["durian", "dragon fruit"])).toEqual({
+      results: [],
+      total: 0,
+      totalCapped: false,
+      page: 1,
+      pageCount: 1,
+      searchedFor: ["durian", "dragon fruit"],
+      ignoredStaples: [],
+    });
+  });
+
+  it("leaves typed staples out of the ranking while staples are assumed, and searches them when nothing else was typed", async () => {
+    const withSalt = await searchRecipes(db, ["garlic", "salt", "lemon"]);
+    const without = await searchRecipes(db, ["garlic", "lemon"]);
+    expect(withSalt).toEqual({ ...without, ignoredStaples: ["salt"] });
+    expect(withSalt.results.length).toBe(PAGE_SIZE);
+
+    const counted = await searchRecipes(db, ["garlic", "salt", "lemon"], { assumeStaples: false });
+    expect(counted).toMatchObject({ searchedFor: ["garlic", "salt", "lemon"], ignoredStaples: [] });
+    expect(counted.results.map((r) => r.id)).not.toEqual(without.results.map((r) => r.id));
+
+    const onlyStaples = await searchRecipes(db, ["salt", "olive oil"]);
+    expect(onlyStaples).toMatchObject({ searchedFor: ["salt", "olive oil"], ignoredStaples: [] });
+    expect(onlyStaples.results[0]!.used).toEqual(["salt", "olive oil"]);
   });
 
   it("says the total is capped when one typed name alone is in more than TOTAL_CAP recipes, and pages stop there", async () => {
