@@ -61,7 +61,7 @@ describe("database availability as the middleware sees it", () => {
     expect(stale.state).toBe("up");
     expect(await stale.refresh).toBe("down");
 
-    clock = 6_999;
+    clock = 6_999; // fresh for 2 s while down
     expect(availability.current()).toEqual({ state: "down" });
     clock = 7_000;
     expect(await availability.current().refresh).toBe("down");
@@ -86,9 +86,16 @@ describe("database availability as the middleware sees it", () => {
     clock = 2_000;
     expect(await availability.current().refresh).toBe("unknown");
     expect(availability.current().state).toBe("unknown");
+    clock = 4_000; // asked again as soon as while down
+    expect(availability.current().refresh).toBeDefined();
   });
 
-  it("gives up on a probe that hangs and calls that unknown", async () => {
+  it("gives up on a probe that hangs and calls that unknown, even if the fetch ignores its signal", async () => {
+    const deaf = vi.fn<typeof globalThis.fetch>(() => new Promise<Response>(() => {}));
+    const stuck = createAvailability({ healthUrl: HEALTH_URL, fetch: deaf, probeTimeoutMs: 20 });
+    expect(await stuck.current().refresh).toBe("unknown");
+    expect(deaf.mock.calls[0]![1]!.signal!.aborted).toBe(true);
+
     const fetch = vi.fn<typeof globalThis.fetch>(
       (_, init) => new Promise<Response>((_, reject) => init!.signal!.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")))),
     );

@@ -9,7 +9,8 @@ import { log } from "@/lib/log";
  * page, can answer 503. The middleware cannot reach the database itself (Edge: no TCP), so it
  * asks `/api/health` (Node) and remembers the answer:
  * - never blocking a request: each request is served on the last known state; a stale state is
- *   refreshed in the background (handed to the request's `waitUntil`), one probe at a time;
+ *   refreshed in the background (handed to the request's `waitUntil`), one probe at a time, which
+ *   settles within its timeout whatever the network does;
  * - failing open: only an explicit `503 {"db":"down"}` from our own health route means "down".
  *   A probe that cannot connect, times out or gets anything else says "unknown", and "unknown"
  *   lets requests through to the pages (at worst they show the 500 error page, as before);
@@ -18,12 +19,18 @@ import { log } from "@/lib/log";
 export type DatabaseState = "up" | "down" | "unknown";
 
 export const AVAILABILITY_DEFAULTS = {
-  /** How long an "up" (or "unknown") answer is trusted before the next probe. */
+  /** How long an "up" answer is trusted before the next probe. */
   freshWhileUpMs: 5_000,
-  /** Shorter while down, so the site comes back soon after the database does. */
+  /**
+   * Shorter while down, so the site comes back soon after the database does; and while unknown,
+   * so a probe that failed once (often: a busy server) is asked again soon.
+   */
   freshWhileDownMs: 2_000,
-  /** Longer than the health route's own 1 s database timeout, so a hanging database reads "down". */
-  probeTimeoutMs: 1_500,
+  /**
+   * Well above the health route's own 1 s database timeout, so a hanging database reads "down",
+   * with room for a busy server. Nobody waits for a probe, so a long one only delays the news.
+   */
+  probeTimeoutMs: 3_000,
 };
 
 /** Sent with each probe, so the health route's callers can be told apart in access logs. */
@@ -43,6 +50,8 @@ export type Availability = {
   current(): { state: DatabaseState; refresh?: Promise<DatabaseState> };
 };
 
+type Outcome = { state: DatabaseState; reason: string };
+
 export function createAvailability(options: Options): Availability {
   const settings = { ...AVAILABILITY_DEFAULTS, ...options };
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -51,37 +60,51 @@ export function createAvailability(options: Options): Availability {
   let checkedAt = Number.NEGATIVE_INFINITY;
   let inFlight: Promise<DatabaseState> | undefined;
 
-  async function probe(): Promise<DatabaseState> {
+  /** Never longer than the timeout, even if a fetch ignored its abort signal (the state would freeze). */
+  async function probe(): Promise<Outcome> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), settings.probeTimeoutMs);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<Outcome>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        resolve({ state: "unknown", reason: "timeout" });
+      }, settings.probeTimeoutMs);
+    });
     try {
-      const response = await doFetch(settings.healthUrl, {
-        signal: controller.signal,
-        redirect: "manual",
-        cache: "no-store",
-        headers: { accept: "application/json", "user-agent": PROBE_USER_AGENT },
-      });
-      if (response.status === 200) {
-        await response.body?.cancel();
-        return "up";
-      }
-      if (response.status === 503) {
-        const body = (await response.json().catch(() => null)) as { db?: unknown } | null;
-        return body?.db === "down" ? "down" : "unknown";
-      }
-      await response.body?.cancel();
-      return "unknown";
-    } catch {
-      return "unknown";
+      return await Promise.race([ask(controller.signal), timeout]);
     } finally {
       clearTimeout(timer);
     }
   }
 
+  async function ask(signal: AbortSignal): Promise<Outcome> {
+    try {
+      const response = await doFetch(settings.healthUrl, {
+        signal,
+        redirect: "manual",
+        cache: "no-store",
+        headers: { accept: "application/json", "user-agent": PROBE_USER_AGENT },
+      });
+      const reason = `status ${response.status}`;
+      if (response.status === 200) {
+        await response.body?.cancel();
+        return { state: "up", reason };
+      }
+      if (response.status === 503) {
+        const body = (await response.json().catch(() => null)) as { db?: unknown } | null;
+        return body?.db === "down" ? { state: "down", reason } : { state: "unknown", reason: `${reason}, not the health route's` };
+      }
+      await response.body?.cancel();
+      return { state: "unknown", reason };
+    } catch (error) {
+      return { state: "unknown", reason: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 200) : "failed" };
+    }
+  }
+
   function refresh(): Promise<DatabaseState> {
     inFlight ??= probe()
-      .then((next) => {
-        if (next !== state) log[next === "down" ? "warn" : "info"]("availability.changed", { from: state, to: next });
+      .then(({ state: next, reason }) => {
+        if (next !== state) log[next === "up" ? "info" : "warn"]("availability.changed", { from: state, to: next, reason });
         state = next;
         checkedAt = now();
         return next;
@@ -94,7 +117,7 @@ export function createAvailability(options: Options): Availability {
 
   return {
     current() {
-      const freshFor = state === "down" ? settings.freshWhileDownMs : settings.freshWhileUpMs;
+      const freshFor = state === "up" ? settings.freshWhileUpMs : settings.freshWhileDownMs;
       const stale = now() - checkedAt >= freshFor;
       return { state, ...(stale ? { refresh: refresh() } : {}) };
     },
