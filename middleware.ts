@@ -1,15 +1,24 @@
 import NextAuth from "next-auth";
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "@/auth.config";
+import { createAvailability } from "@/lib/availability";
 import { env, httpsEnforced, isProduction } from "@/lib/env";
 import { FLASH_COOKIE, FLASH_HEADER } from "@/lib/flash-cookie";
 import { contentSecurityPolicy } from "@/lib/security/headers";
+import { RETRY_AFTER_SECONDS, retryHref, UNAVAILABLE_MESSAGE, unavailablePage } from "@/lib/unavailable-page";
 
 /**
  * Runs on the Edge runtime (Next 16 calls this file convention deprecated in favour of proxy.ts,
  * which is Node-only; we keep the Edge on purpose). Imports only the edge-safe auth config.
  */
 const { auth } = NextAuth(authConfig);
+
+/**
+ * The database as last seen through /api/health (lib/availability.ts), asked at the configured
+ * APP_URL, never at the request's Host. Production only: `next dev` keeps showing the real error
+ * (and its APP_URL often names another port than the one `next dev` was given).
+ */
+const availability = isProduction ? createAvailability({ healthUrl: `${env.APP_URL}/api/health` }) : null;
 
 const PROTECTED = [/^\/dashboard(\/|$)/, /^\/recipes\/new\/?$/, /^\/recipes\/[^/]+\/(edit|delete)\/?$/, /^\/account(\/|$)/];
 const HOST_PATTERN = /^[a-z0-9.-]+(:\d{1,5})?$/i;
@@ -49,6 +58,30 @@ function crossSitePost(req: NextRequest): NextResponse | null {
   });
 }
 
+/**
+ * While the health route says the database is down, a page would only fail (a 500, which a page
+ * cannot turn into a 503 itself): answer 503 here instead, before rendering. Route handlers
+ * (/api/*: health itself, Auth.js) answer for themselves. A server action gets a one-line
+ * text/plain 503, the form of error answer Next's client accepts; a form posted without
+ * JavaScript gets the page, like a GET. Anything but an explicit "down" lets the request through.
+ */
+function databaseUnavailable(req: NextRequest, event: NextFetchEvent, csp: string): NextResponse | null {
+  if (!availability) return null;
+  const { pathname, search } = req.nextUrl;
+  if (pathname.startsWith("/api/") || pathname.startsWith("/_next/")) return null;
+  const { state, refresh } = availability.current();
+  if (refresh) event.waitUntil(refresh);
+  if (state !== "down") return null;
+
+  const headers = { "retry-after": String(RETRY_AFTER_SECONDS), "cache-control": "no-store", "content-security-policy": csp };
+  if (req.method === "POST" && req.headers.has("next-action")) {
+    // Exactly "text/plain": only then does Next's client use the body as the error's message.
+    return new NextResponse(UNAVAILABLE_MESSAGE, { status: 503, headers: { ...headers, "content-type": "text/plain" } });
+  }
+  const body = req.method === "HEAD" ? null : unavailablePage(retryHref(pathname, search));
+  return new NextResponse(body, { status: 503, headers: { ...headers, "content-type": "text/html; charset=utf-8" } });
+}
+
 /** A full page load takes the flash cookie away and hands its value to the page being rendered. */
 function isDocumentRequest(req: NextRequest): boolean {
   return (
@@ -60,9 +93,17 @@ function isDocumentRequest(req: NextRequest): boolean {
   );
 }
 
-export default auth((req) => {
+// The event's type picks Auth.js's middleware overload (the route-handler one would come first).
+export default auth((req, event: NextFetchEvent) => {
   const early = httpsRedirect(req) ?? crossSitePost(req);
   if (early) return early;
+
+  // A fresh nonce per request: Next reads it from the request's CSP header and puts it on its scripts.
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce, { development: !isProduction, upgradeInsecure: httpsEnforced });
+
+  const unavailable = databaseUnavailable(req, event, csp);
+  if (unavailable) return unavailable;
 
   const { pathname, search } = req.nextUrl;
   // Pages check the session again themselves; this only spares a visitor a useless render.
@@ -72,9 +113,6 @@ export default auth((req) => {
     return NextResponse.redirect(login);
   }
 
-  // A fresh nonce per request: Next reads it from the request's CSP header and puts it on its scripts.
-  const nonce = btoa(crypto.randomUUID());
-  const csp = contentSecurityPolicy(nonce, { development: !isProduction, upgradeInsecure: httpsEnforced });
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("Content-Security-Policy", csp);
   requestHeaders.delete(FLASH_HEADER);
