@@ -35,7 +35,8 @@ export const authConfig = {
   logger: {
     // A failed login is an expected answer, not an error worth a stack trace in the log.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      // `type`, not `name`: the production build minifies class names ("CredentialsSignin" → "j").
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
       console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", event: "auth.error", name: error.name, message: error.message }));
     },
   },
