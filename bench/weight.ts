@@ -1,5 +1,5 @@
 import { gzipSync } from "node:zlib";
-import type { Page, Response } from "@playwright/test";
+import type { Browser, Page, Response } from "@playwright/test";
 import { recipes, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { launchChromium } from "@/scripts/lib/browser";
@@ -12,12 +12,13 @@ import { markdownTable } from "./lib/table";
 
 /**
  * Page weight: the JavaScript a first visit downloads, gzip-compressed, per page, against the bare
- * static page of the same build. Measured in Chromium because Next 16's build output no longer
+ * dynamic page of the same build. Measured in Chromium because Next 16's build output no longer
  * lists sizes and the browser is what actually loads them.
  */
 const EMAIL = "weight@pantry.test";
 const PASSWORD = "a long and unusual passphrase";
 const BUDGET_BYTES = 15 * 1024;
+const REFERENCE = "bare dynamic page";
 
 type Weight = { scripts: number; raw: number; gzip: number };
 
@@ -53,8 +54,10 @@ async function main() {
   await handle.close();
 
   const server = await startServer(options.port, { ...database.env, PASSWORD_ITERATIONS: String(options.passwordIterations) });
-  const browser = await launchChromium();
+  // Launched inside the try: a browser that fails to start must not leave `next start` running.
+  let browser: Browser | undefined;
   try {
+    browser = await launchChromium();
     const pages: [string, string, boolean][] = [
       ["bare static page", BARE_PATHS.static, false],
       ["bare dynamic page", BARE_PATHS.dynamic, false],
@@ -82,13 +85,22 @@ async function main() {
       weights.push([name, path, await firstLoadJs(await context.newPage(), server.url + path)]);
       await context.close();
     }
-    const bare = weights[0]![2].gzip;
+    // The reference is the bare *dynamic* page: the site's Content-Security-Policy gives every
+    // response a fresh script nonce, which HTML prerendered at build time cannot carry, so the
+    // browser runs none of the bare static page's scripts (0 kB, not a framework baseline). Every
+    // page of the app is rendered per request, like the bare dynamic one.
+    const bare = weights.find(([name]) => name === REFERENCE)![2].gzip;
     const rows = weights.map(([name, path, weight]) => {
       const over = weight.gzip - bare;
-      const verdict = name.startsWith("bare static") ? "reference" : `${over >= 0 ? "+" : ""}${kB(over)} ${over <= BUDGET_BYTES ? "(≤ 15 kB: met)" : "(≤ 15 kB: missed)"}`;
+      const verdict =
+        name === REFERENCE
+          ? "reference"
+          : name.startsWith("bare static")
+            ? "scripts blocked by the CSP nonce"
+            : `${over >= 0 ? "+" : ""}${kB(over)} ${over <= BUDGET_BYTES ? "(≤ 15 kB: met)" : "(≤ 15 kB: missed)"}`;
       return [name, path, weight.scripts, kB(weight.raw), kB(weight.gzip), verdict];
     });
-    const table = markdownTable(["page", "path", "scripts", "JS raw", "JS gzip", "vs. bare static"], rows);
+    const table = markdownTable(["page", "path", "scripts", "JS raw", "JS gzip", "vs. bare dynamic page"], rows);
     console.log(`\n${table}`);
     writeSection(
       "weight",
@@ -102,10 +114,13 @@ How: each page is opened once in Chromium (a fresh tab; signed-in pages with the
 user created in the database) against \`next start\` of the benchmark's build. Every script of the
 site's own origin requested before the page's \`load\` event is summed, uncompressed and gzip-compressed
 at level 6 (what Next's \`compress\` serves). Link prefetches after \`load\` are not counted. Next 16's
-build output no longer lists sizes, so this counts what a browser actually loads on a first visit.`,
+build output no longer lists sizes, so this counts what a browser actually loads on a first visit.
+The budget is measured from the bare dynamic page: the bare static page's prerendered HTML has no
+nonce for the site's Content-Security-Policy, so its scripts are blocked and it loads none. Chunks a
+page fetches later on demand (the form checks, when a form is first focused) are not first-load.`,
     );
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.stop();
     await database.drop();
   }

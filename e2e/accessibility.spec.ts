@@ -2,9 +2,12 @@ import type { Page } from "@playwright/test";
 import { expectNoSeriousViolations } from "./support/axe";
 import { startDevServer } from "./support/dev-server";
 import { E2E } from "./support/ports";
-import { expect, linkIn, registerAndActivate, test, uniqueEmail, waitForMail } from "./support/test";
+import { expect, expectNoSideScrollOnPhone, linkIn, registerAndActivate, test, uniqueEmail, waitForMail } from "./support/test";
 
-/** axe-core on every page of the site, in the states people see them: no serious or critical violations. */
+/**
+ * axe-core on every page of the site, in the states people see them: no serious or critical violations.
+ * The main pages are also checked at a 360 px wide phone viewport: no sideways scrolling.
+ */
 
 test("the pages a visitor sees", async ({ page }) => {
   await page.goto("/");
@@ -14,6 +17,7 @@ test("the pages a visitor sees", async ({ page }) => {
   await page.goto("/?ingredients=tomato,garlic,onion");
   await expect(page.getByTestId("search-result").first()).toBeVisible();
   await expectNoSeriousViolations(page);
+  await expectNoSideScrollOnPhone(page);
 
   await page.goto("/?ingredients=unobtainium");
   await expect(page.getByTestId("empty-state")).toBeVisible();
@@ -23,9 +27,11 @@ test("the pages a visitor sees", async ({ page }) => {
   await page.getByTestId("search-result").first().getByRole("link").click();
   await expect(page.getByRole("heading", { name: "Ingredients" })).toBeVisible();
   await expectNoSeriousViolations(page);
+  await expectNoSideScrollOnPhone(page);
 
   await page.goto("/login");
   await expectNoSeriousViolations(page);
+  await expectNoSideScrollOnPhone(page);
 });
 
 test.describe(() => {
@@ -43,6 +49,7 @@ test("registration, with its errors, the activation page and its result", async 
   await page.getByRole("button", { name: "Register" }).click();
   await expect(page.getByTestId("register-name-error")).toBeVisible();
   await expectNoSeriousViolations(page);
+  await expectNoSideScrollOnPhone(page);
 
   const email = uniqueEmail("axe");
   await page.getByRole("main").getByLabel("Name").fill("Axe Reader");
@@ -82,20 +89,30 @@ test("a signed-in cook's pages: new recipe with errors, recipe, edit, dashboard 
   await page.getByRole("button", { name: "Save recipe" }).click();
   await expect(page.getByTestId("recipe-title-error")).toBeVisible();
   await expectNoSeriousViolations(page);
+  await expectNoSideScrollOnPhone(page);
 
   const title = `Leek broth ${Date.now()}`;
   await fillRecipe(page, title);
   await page.getByRole("button", { name: "Save recipe" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expectNoSeriousViolations(page);
+  await expectNoSideScrollOnPhone(page);
 
   await page.getByRole("link", { name: "Edit" }).click();
   await expect(page.getByRole("button", { name: "Save changes" })).toBeVisible();
   await expectNoSeriousViolations(page);
+  await expectNoSideScrollOnPhone(page);
 
   await page.goto("/dashboard");
   await expect(page.getByTestId("dashboard-row").filter({ hasText: title })).toBeVisible();
   await expectNoSeriousViolations(page);
+  // The table of rows was what widened a phone's page to 488 px.
+  await expectNoSideScrollOnPhone(page);
+
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoSideScrollOnPhone(page);
+  await page.goto("/dashboard");
 
   // The signed-in header's menu, opened.
   await page.getByTestId("user-menu").locator("summary").click();

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { inArray, isNull } from "drizzle-orm";
+import type { Browser } from "@playwright/test";
 import { freshDatabase } from "@/bench/lib/database";
 import { startServer, type RunningServer } from "@/bench/lib/server";
 import { nextBin } from "@/bench/lib/build";
@@ -66,8 +67,10 @@ async function main() {
     { name: "new-recipe", path: "/recipes/new", signedIn: true },
   ];
   mkdirSync(OUT_DIR, { recursive: true });
-  const browser = await launchChromium();
+  // Launched inside the try: a browser that fails to start must not leave the server running.
+  let browser: Browser | undefined;
   try {
+    browser = await launchChromium();
     let session: Awaited<ReturnType<Awaited<ReturnType<typeof browser.newContext>>["storageState"]>> | null = null;
     if (site.credentials) {
       const context = await browser.newContext();
@@ -98,7 +101,7 @@ async function main() {
       }
     }
   } finally {
-    await browser.close();
+    await browser?.close();
     await site.cleanup();
   }
 }

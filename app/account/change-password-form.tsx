@@ -5,10 +5,12 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useZodForm } from "@/components/forms/use-zod-form";
-import { changePasswordSchema } from "@/lib/accounts/schemas";
+
+// The same schema the server action uses, fetched when the form is first used (see useZodForm).
+const loadChangePasswordSchema = () => import("@/lib/accounts/schemas").then((schemas) => schemas.changePasswordSchema);
 
 export function ChangePasswordForm() {
-  const { form, state, pending, errorFor, formProps } = useZodForm(changePasswordSchema, changePasswordAction);
+  const { form, state, pending, errorFor, formProps } = useZodForm(loadChangePasswordSchema, changePasswordAction);
   return (
     <form {...formProps} aria-describedby="change-password-message" className="space-y-2">
       <FormMessage state={state} id="change-password-message" />

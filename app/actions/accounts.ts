@@ -4,7 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { auth, signIn, signOut } from "@/auth";
 import { getDb } from "@/db";
 import { checkActivationToken } from "@/lib/accounts/activate";

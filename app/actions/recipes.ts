@@ -8,7 +8,7 @@ import type { FormState } from "@/lib/forms/form-state";
 import { validatedAction } from "@/lib/forms/validated-action";
 import { createRecipe, deleteRecipe, parseRecipeId, updateRecipe } from "@/lib/recipes/queries";
 import { recipeFormValues } from "@/lib/recipes/form-values";
-import { recipeFormSchema, recipeVersionSchema } from "@/lib/recipes/schemas";
+import { recipeFormSchema, recipeUpdateSchema } from "@/lib/recipes/schemas";
 
 // Each action checks the session itself and passes the user to the data layer, which only ever
 // touches that user's recipes: a forged post naming someone else's recipe changes nothing.
@@ -20,7 +20,7 @@ export const createRecipeAction = validatedAction(recipeFormSchema, async (input
   redirect(`/recipes/${id}`);
 });
 
-export const updateRecipeAction = validatedAction(recipeFormSchema.and(recipeVersionSchema), async (input, formData): Promise<FormState> => {
+export const updateRecipeAction = validatedAction(recipeUpdateSchema, async (input, formData): Promise<FormState> => {
   const id = parseRecipeId(formData.get("id"));
   const user = await requireUser(id ? `/recipes/${id}/edit` : "/dashboard");
   const result = id ? await updateRecipe(await getDb(), user.id, id, input.version, input) : ({ status: "not-found" } as const);

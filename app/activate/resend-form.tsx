@@ -5,10 +5,12 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useZodForm } from "@/components/forms/use-zod-form";
-import { emailOnlySchema } from "@/lib/accounts/schemas";
+
+// The same schema the server action uses, fetched when the form is first used (see useZodForm).
+const loadEmailOnlySchema = () => import("@/lib/accounts/schemas").then((schemas) => schemas.emailOnlySchema);
 
 export function ResendActivationForm() {
-  const { form, state, pending, errorFor, formProps } = useZodForm(emailOnlySchema, resendActivationAction);
+  const { form, state, pending, errorFor, formProps } = useZodForm(loadEmailOnlySchema, resendActivationAction);
   return (
     <form {...formProps} aria-describedby="resend-message" className="space-y-2">
       <FormMessage state={state} id="resend-message" />

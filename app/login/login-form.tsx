@@ -6,10 +6,12 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useZodForm } from "@/components/forms/use-zod-form";
-import { loginSchema } from "@/lib/accounts/schemas";
+
+// The same schema the server action uses, fetched when the form is first used (see useZodForm).
+const loadLoginSchema = () => import("@/lib/accounts/schemas").then((schemas) => schemas.loginSchema);
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const { form, state, pending, errorFor, formProps } = useZodForm(loginSchema, loginAction);
+  const { form, state, pending, errorFor, formProps } = useZodForm(loadLoginSchema, loginAction);
   return (
     <form {...formProps} aria-describedby="login-message" className="space-y-2">
       <FormMessage state={state} id="login-message" />

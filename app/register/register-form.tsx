@@ -5,10 +5,12 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useZodForm } from "@/components/forms/use-zod-form";
-import { registerSchema } from "@/lib/accounts/schemas";
+
+// The same schema the server action uses, fetched when the form is first used (see useZodForm).
+const loadRegisterSchema = () => import("@/lib/accounts/schemas").then((schemas) => schemas.registerSchema);
 
 export function RegisterForm() {
-  const { form, state, pending, errorFor, formProps } = useZodForm(registerSchema, registerAction);
+  const { form, state, pending, errorFor, formProps } = useZodForm(loadRegisterSchema, registerAction);
   return (
     <form {...formProps} aria-describedby="register-message" className="space-y-2">
       <FormMessage state={state} id="register-message" />

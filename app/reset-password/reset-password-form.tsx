@@ -6,10 +6,12 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useZodForm } from "@/components/forms/use-zod-form";
-import { newPasswordSchema } from "@/lib/accounts/schemas";
+
+// The same schema the server action uses, fetched when the form is first used (see useZodForm).
+const loadNewPasswordSchema = () => import("@/lib/accounts/schemas").then((schemas) => schemas.newPasswordSchema);
 
 export function ResetPasswordForm() {
-  const { form, state, pending, errorFor, formProps } = useZodForm(newPasswordSchema, resetPasswordAction);
+  const { form, state, pending, errorFor, formProps } = useZodForm(loadNewPasswordSchema, resetPasswordAction);
   return (
     <form {...formProps} aria-describedby="reset-message" className="space-y-2">
       <FormMessage state={state} id="reset-message" />

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { BUILD_DIR, nextBin } from "./build";
 
@@ -10,6 +11,9 @@ export type RunningServer = { url: string; stop(): Promise<void> };
  * RATE_LIMIT_DISABLED: the login flood is the point of the login benchmark, not an attack.
  */
 export async function startServer(port: number, env: Record<string, string>, cwd = BUILD_DIR): Promise<RunningServer> {
+  // Otherwise the readiness check below is answered by whatever already listens there (another
+  // checkout's server, a run that did not stop) and every figure would be that server's.
+  await assertPortFree(port);
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
     cwd,
@@ -52,4 +56,14 @@ export async function startServer(port: number, env: Record<string, string>, cwd
   }
   await stop();
   throw new Error(`next start on :${port} did not answer within 120 s:\n${output}`);
+}
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`port ${port} is already in use: stop what listens there, or pick another with --port=`) : error),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
 }

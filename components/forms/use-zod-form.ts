@@ -1,24 +1,49 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 
 type ServerAction = (state: FormState, formData: FormData) => Promise<FormState>;
+type Schema = z.ZodMiniType<FieldValues, FieldValues>;
 
 /**
  * A plain <form> posting to a server action (works without JavaScript), enhanced with
  * react-hook-form and the same zod schema: with JavaScript, errors show as the person types
  * and an invalid form is never sent.
+ *
+ * The schema comes from `loadSchema`, a dynamic import of the shared schema module: zod and the
+ * resolver are not needed to show the page, only to check what is typed, so they load when the
+ * form is first focused (or first validated) instead of with the page. The resolver awaits them,
+ * so no check is ever skipped: a blur or a submit in the first instant just waits for the chunk.
  */
-export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, action: ServerAction, initialValues?: Record<string, string>) {
+export function useZodForm<S extends Schema>(loadSchema: () => Promise<S>, action: ServerAction, initialValues?: Record<string, string>) {
   const [state, formAction, pending] = useActionState(action, initialValues ? { values: initialValues } : initialFormState);
   const formRef = useRef<HTMLFormElement>(null);
+  const resolverRef = useRef<Promise<Resolver<z.input<S>>> | null>(null);
+
+  const loadResolver = () => {
+    resolverRef.current ??= Promise.all([loadSchema(), import("@hookform/resolvers/zod")]).then(
+      // The resolver's output type is the transformed one; the form works on raw input strings.
+      ([schema, { zodResolver }]) => zodResolver(schema as never) as unknown as Resolver<z.input<S>>,
+    );
+    return resolverRef.current;
+  };
+
   const form = useForm<z.input<S>>({
-    // The resolver's output type is the transformed one; the form works on raw input strings.
-    resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>>,
+    resolver: async (values, context, options) => {
+      let resolver: Resolver<z.input<S>>;
+      try {
+        resolver = await loadResolver();
+      } catch {
+        // The checks could not be fetched (the network dropped): let the post go, as without
+        // JavaScript; the server action checks it with the same schema. Fetched again next time.
+        resolverRef.current = null;
+        return { values, errors: {} };
+      }
+      return resolver(values, context, options);
+    },
     mode: "onTouched",
     defaultValues: state.values as never,
   });
@@ -51,6 +76,7 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
     state,
     pending,
     errorFor,
-    formProps: { ref: formRef, action: formAction, onSubmit, noValidate: true },
+    // Focus means typing is about to start: fetch the checks now so the first blur finds them ready.
+    formProps: { ref: formRef, action: formAction, onSubmit, onFocus: () => void loadResolver().catch(() => (resolverRef.current = null)), noValidate: true },
   };
 }

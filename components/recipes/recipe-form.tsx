@@ -6,8 +6,10 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useZodForm } from "@/components/forms/use-zod-form";
 import type { FormState } from "@/lib/forms/form-state";
-import { recipeFormSchema } from "@/lib/recipes/schemas";
 import { LineListField } from "./line-list-field";
+
+// The same schema the server action uses, fetched when the form is first used (see useZodForm).
+const loadRecipeFormSchema = () => import("@/lib/recipes/schemas").then((schemas) => schemas.recipeFormSchema);
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -17,7 +19,7 @@ type Props = {
 };
 
 export function RecipeForm({ action, initialValues, submitLabel, recipeId }: Props) {
-  const { form, state, pending, errorFor, formProps } = useZodForm(recipeFormSchema, action, initialValues);
+  const { form, state, pending, errorFor, formProps } = useZodForm(loadRecipeFormSchema, action, initialValues);
   const values = state.values ?? initialValues;
 
   // Someone saved in between: show the newer version rather than keep editing the stale one.

@@ -83,3 +83,18 @@ export async function logout(page: Page): Promise<void> {
   await expect(page.getByTestId("flash")).toContainText("logged out");
   await expect(page.getByTestId("user-menu")).toHaveCount(0);
 }
+
+/**
+ * On a 360 × 740 phone the page must not scroll sideways (WCAG 1.4.10 Reflow): the document is no
+ * wider than the viewport. The page's own viewport is put back afterwards.
+ */
+export async function expectNoSideScrollOnPhone(page: Page): Promise<void> {
+  const previous = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 740 });
+  try {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, `document width at 360 px on ${new URL(page.url()).pathname}${new URL(page.url()).search}`).toBeLessThanOrEqual(360);
+  } finally {
+    if (previous) await page.setViewportSize(previous);
+  }
+}

@@ -7,6 +7,7 @@
 
 import "server-only";
 import commonPasswords from "@zxcvbn-ts/language-common/src/passwords.json";
+import * as z from "zod/mini";
 import { hasAllowedPasswordLength, passwordSchema } from "./password-policy";
 
 export const COMMON_PASSWORD_MESSAGE = "This password is too common. Choose one that is harder to guess.";
@@ -33,9 +34,8 @@ export function commonPasswordCount(): number {
  * common-password check (only reported once the length is fine, so a short common
  * password gets one message). Use it in server actions for registration / password change.
  */
-export const serverPasswordSchema = passwordSchema.refine(
-  (value) => !hasAllowedPasswordLength(value) || !isCommonPassword(value),
-  {
+export const serverPasswordSchema = passwordSchema.check(
+  z.refine((value) => !hasAllowedPasswordLength(value) || !isCommonPassword(value), {
     message: COMMON_PASSWORD_MESSAGE,
-  },
+  }),
 );

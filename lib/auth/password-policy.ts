@@ -6,8 +6,9 @@
 //
 // The common-password check lives in ./common-passwords.ts (server only) so that
 // this file stays small enough for client bundles. Keep it free of that import.
+// Written with zod/mini, like every schema the browser loads (see lib/accounts/schemas.ts).
 
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -33,11 +34,11 @@ export function hasAllowedPasswordLength(password: string): boolean {
   return length >= PASSWORD_MIN_LENGTH && length <= PASSWORD_MAX_LENGTH;
 }
 
-export const passwordSchema = z
-  .string()
-  .refine((value) => codePointLength(value, PASSWORD_MIN_LENGTH) >= PASSWORD_MIN_LENGTH, {
+export const passwordSchema = z.string().check(
+  z.refine((value) => codePointLength(value, PASSWORD_MIN_LENGTH) >= PASSWORD_MIN_LENGTH, {
     message: PASSWORD_TOO_SHORT_MESSAGE,
-  })
-  .refine((value) => codePointLength(value, PASSWORD_MAX_LENGTH) <= PASSWORD_MAX_LENGTH, {
+  }),
+  z.refine((value) => codePointLength(value, PASSWORD_MAX_LENGTH) <= PASSWORD_MAX_LENGTH, {
     message: PASSWORD_TOO_LONG_MESSAGE,
-  });
+  }),
+);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 // C0 controls other than tab/newline/carriage return, DEL, and the bidi overrides that can make
 // text display in a misleading order. PostgreSQL refuses NUL outright, so they never reach it.
@@ -13,4 +13,4 @@ export function stripControlCharacters(value: string): string {
 }
 
 /** A text field: control characters dropped, then trimmed. */
-export const cleanString = (message: string) => z.string({ error: message }).transform((value) => stripControlCharacters(value).trim());
+export const cleanString = (message: string) => z.pipe(z.string({ error: message }), z.transform((value: string) => stripControlCharacters(value).trim()));

@@ -1,8 +1,13 @@
 import "server-only";
-import type { z } from "zod";
+import * as z from "zod/mini";
 import { clientKey } from "@/lib/security/client-ip";
 import { consumeRequest, minutesText, type RequestKind } from "@/lib/security/rate-limit";
 import type { FormState } from "./form-state";
+
+// The shared form schemas are written with zod/mini, which sets no locale: an issue without a
+// message of ours (only a forged post can cause one, e.g. a field missing) would read "Invalid input".
+// The server keeps zod's English messages, as classic zod had them, whatever module loads first.
+z.config(z.locales.en());
 
 const SECRET_FIELD = /password|token/i;
 const MAX_ECHO_LENGTH = 5_000;
@@ -31,7 +36,7 @@ export function rateLimitedState(retryAfterSeconds: number): FormState {
   return { message: `Too many attempts from your network. Please try again in ${minutesText(retryAfterSeconds)}.`, messageTone: "error", code: "rate-limited" };
 }
 
-export function firstFieldErrors(error: z.ZodError): Record<string, string> {
+export function firstFieldErrors(error: z.core.$ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? "form");
@@ -45,7 +50,7 @@ export function firstFieldErrors(error: z.ZodError): Record<string, string> {
  * the browser used, and bad input comes back as messages per field, having changed nothing.
  * With `limit`, every post (valid or not) first counts against the client's request ceiling.
  */
-export function validatedAction<S extends z.ZodType>(
+export function validatedAction<S extends z.ZodMiniType>(
   schema: S,
   action: (data: z.output<S>, formData: FormData) => Promise<FormState | void>,
   options: { limit?: RequestKind } = {},
