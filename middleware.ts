@@ -93,11 +93,8 @@ function isDocumentRequest(req: NextRequest): boolean {
   );
 }
 
-// The event's type picks Auth.js's middleware overload (the route-handler one would come first).
-export default auth((req, event: NextFetchEvent) => {
-  const early = httpsRedirect(req) ?? crossSitePost(req);
-  if (early) return early;
-
+/** Everything after the early checks; `signedIn` is known only on the protected routes. */
+function answer(req: NextRequest, event: NextFetchEvent, signedIn: boolean): NextResponse {
   // A fresh nonce per request: Next reads it from the request's CSP header and puts it on its scripts.
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, { development: !isProduction, upgradeInsecure: httpsEnforced });
@@ -107,7 +104,7 @@ export default auth((req, event: NextFetchEvent) => {
 
   const { pathname, search } = req.nextUrl;
   // Pages check the session again themselves; this only spares a visitor a useless render.
-  if (!req.auth && PROTECTED.some((pattern) => pattern.test(pathname))) {
+  if (!signedIn && PROTECTED.some((pattern) => pattern.test(pathname))) {
     const login = new URL("/login", req.nextUrl);
     login.search = new URLSearchParams({ callbackUrl: `${pathname}${search}` }).toString();
     return NextResponse.redirect(login);
@@ -125,7 +122,23 @@ export default auth((req, event: NextFetchEvent) => {
   // Same attributes as when it was set: a __Host- cookie is only replaced by a Secure one.
   if (handOverFlash) response.cookies.set(FLASH_COOKIE, "", { path: "/", maxAge: 0, secure: isProduction, sameSite: "lax" });
   return response;
-});
+}
+
+// The event's type picks Auth.js's middleware overload (the route-handler one would come first).
+const withSession = auth((req, event: NextFetchEvent) => answer(req, event, Boolean(req.auth)));
+
+/**
+ * Auth.js reads the session only where the answer depends on it (the protected routes): on every
+ * other request it would also mint a CSRF token and write cookies, which made this middleware the
+ * largest cost of a page (bench/results.md). The session's lifetime is the user_sessions row's,
+ * fixed at login, so skipping Auth.js's cookie refresh elsewhere changes nothing.
+ */
+export default async function middleware(req: NextRequest, event: NextFetchEvent) {
+  const early = httpsRedirect(req) ?? crossSitePost(req);
+  if (early) return early;
+  if (PROTECTED.some((pattern) => pattern.test(req.nextUrl.pathname))) return withSession(req, event);
+  return answer(req, event, false);
+}
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:png|jpg|jpeg|svg|webp|ico|css|js)$).*)"],

@@ -1,11 +1,17 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
+
+/** Auth.js's JWT cookie: authjs.session-token, __Secure- prefixed over https, .0/.1… when chunked. */
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 export type SessionUser = { id: string; name: string; email: string };
 
 /** The signed-in, active user, or null. Checked against the database on every call (see auth.ts). */
 export async function getUser(): Promise<SessionUser | null> {
+  // No session cookie, no session: a visitor's page skips Auth.js (which would mint a CSRF token).
+  if (!(await cookies()).getAll().some((cookie) => SESSION_COOKIE.test(cookie.name))) return null;
   const session = await auth();
   const user = session?.user;
   if (!user?.id || !user.email) return null;

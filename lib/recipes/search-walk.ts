@@ -140,27 +140,31 @@ async function countedLevelHits(db: Database, level: Level, want: number): Promi
   return all.sort(byRank).slice(0, want);
 }
 
-/** The first `count` hits in rank order, and how many recipes match at all. */
-export async function walkSearch(
-  db: Database,
-  terms: readonly string[],
-  { assumeStaples, count }: { assumeStaples: boolean; count: number },
-): Promise<{ hits: Hit[]; total: number; totalCapped: boolean }> {
-  return withWalkSettings(db, (tx) => walk(tx, terms, { assumeStaples, count }));
+export type Hits = { hits: Hit[]; total: number; totalCapped: boolean };
+
+/** The first `count` hits in rank order, and how many recipes match at all (terms: describeTerms of rankingTerms). */
+type WalkOptions = { assumeStaples: boolean; count: number; singleStatementEntries?: number };
+
+export async function walkSearch(db: Database, described: readonly Term[], options: WalkOptions): Promise<Hits> {
+  return withWalkSettings(db, (tx) => walk(tx, described, options));
 }
 
 /** Runs `fn` in a transaction with the planner settings the walk needs (the plan test uses it too). */
 export async function withWalkSettings<T>(db: Database, fn: (tx: Database) => Promise<T>): Promise<T> {
-  // One snapshot for the count and every level. Sorting is switched off for it: the planner
+  // One transaction for the count and every level, with sorting switched off: the planner
   // cannot know a level will stop after a few hits and would otherwise sort whole lists instead
   // of merging the ordered index scans (Merge Append). JIT off: never worth it for these queries,
   // and it would start on the inflated cost estimates of a plan it could not get without a sort.
   return db.transaction(async (tx) => {
     // No parallel plans either: the levels of one query must come out in order (see walk).
-    await tx.execute(sql`
+    // Not awaited before fn starts: the driver sends fn's first statement right behind this one
+    // (one round trip less), and the server still runs them in order.
+    const settings = tx.execute(sql`
       SELECT set_config('enable_sort', 'off', true), set_config('enable_incremental_sort', 'off', true),
         set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
-    return fn(tx as unknown as Database);
+    const result = fn(tx as unknown as Database);
+    await settings;
+    return result;
   });
 }
 
@@ -208,6 +212,7 @@ export function rankedLevelsQuery(levels: readonly Level[], want: number): SQL {
  * levels: those go first, in a statement of their own, and the rest only when still needed.
  */
 const ARMS_PER_STATEMENT = 6;
+const SINGLE_STATEMENT_ENTRIES = 10_000;
 
 function statementBatches(levels: readonly Level[]): Level[][] {
   const batches: Level[][] = [];
@@ -225,24 +230,38 @@ function statementBatches(levels: readonly Level[]): Level[][] {
 
 async function walk(
   db: Database,
-  terms: readonly string[],
-  { assumeStaples, count }: { assumeStaples: boolean; count: number },
-): Promise<{ hits: Hit[]; total: number; totalCapped: boolean }> {
-  const { present, levels } = levelsFor(await describeTerms(db, rankingTerms(terms, assumeStaples)), assumeStaples);
-  const { total, capped } = await countMatches(db, present);
-  const want = Math.min(count, total);
-  if (want === 0) return { hits: [], total, totalCapped: capped };
+  described: readonly Term[],
+  { assumeStaples, count, singleStatementEntries = SINGLE_STATEMENT_ENTRIES }: WalkOptions,
+): Promise<Hits> {
+  const { present, levels } = levelsFor(described, assumeStaples);
+  if (present.length === 0) return { hits: [], total: 0, totalCapped: false };
+  // The count runs beside the walk (sent together); the walk never finds more than there are,
+  // and pages stop at TOTAL_CAP when the total is capped.
+  const counting = countMatches(db, present);
+  const want = present.some((term) => term.count > TOTAL_CAP) ? Math.min(count, TOTAL_CAP) : count;
+  const hits = await walkLevels(db, levels, { assumeStaples, count: want, singleStatementEntries });
+  const { total, capped } = await counting;
+  return { hits, total, totalCapped: capped };
+}
+
+async function walkLevels(
+  db: Database,
+  levels: readonly Level[],
+  { assumeStaples, count: want, singleStatementEntries = SINGLE_STATEMENT_ENTRIES }: WalkOptions,
+): Promise<Hit[]> {
   const hits: Hit[] = [];
   if (assumeStaples) {
-    for (const batch of statementBatches(levels)) {
+    // Short lists cost little to walk whole: then one statement beats several round trips.
+    const entries = levels[0]!.all.reduce((sum, term) => sum + term.count, 0);
+    for (const batch of entries <= singleStatementEntries ? [levels] : statementBatches(levels)) {
       if (hits.length >= want) break;
       hits.push(...toHits(rowsOf(await db.execute(rankedLevelsQuery(batch, want - hits.length))), true));
     }
-    return { hits, total, totalCapped: capped };
+    return hits;
   }
   for (const level of levels) {
     if (hits.length >= want) break;
     hits.push(...(await countedLevelHits(db, level, want - hits.length)));
   }
-  return { hits, total, totalCapped: capped };
+  return hits;
 }

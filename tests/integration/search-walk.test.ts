@@ -5,7 +5,7 @@ import { loadRecipes, mulberry32, vocabulary } from "@/bench/generate-recipes";
 import { PANTRY_STAPLES } from "@/lib/recipes/ingredients";
 import { plainSearchQuery } from "@/lib/recipes/plain-search";
 import { PAGE_SIZE, searchRecipes, TOTAL_CAP } from "@/lib/recipes/search";
-import { rankingTerms } from "@/lib/recipes/search-walk";
+import { describeTerms, rankingTerms, walkSearch } from "@/lib/recipes/search-walk";
 
 type Row = Record<string, unknown>;
 const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
@@ -57,6 +57,26 @@ describe("fast search", () => {
     }
     // The comparison must have had something to compare.
     expect(compared).toBeGreaterThan(1_000);
+  });
+
+  it("walks to the plain query's ranking whatever the list lengths, one statement or level by level", async () => {
+    // searchRecipes picks the plain query for short lists and one statement for shorter ones; the
+    // walk itself must agree in every form, so it is forced here, statement by statement (0).
+    const random = mulberry32(77);
+    let compared = 0;
+    for (let i = 0; i < 60; i++) {
+      const terms = rankingTerms(randomTerms(random, names), true);
+      const count = PAGE_SIZE * (1 + Math.floor(random() * 2));
+      const plain = rowsOf(await db.execute(plainSearchQuery(terms, { assumeStaples: true, limit: count })));
+      for (const singleStatementEntries of [0, Infinity]) {
+        const { hits } = await walkSearch(db, await describeTerms(db, terms), { assumeStaples: true, count, singleStatementEntries });
+        expect(hits.map((hit) => [hit.id, hit.used, hit.missing]), JSON.stringify({ terms, singleStatementEntries })).toEqual(
+          plain.map((r) => [Number(r.id), Number(r.used), Number(r.missing)]),
+        );
+      }
+      compared += plain.length;
+    }
+    expect(compared).toBeGreaterThan(500);
   });
 
   it("lists exactly which searched-for ingredients a result uses and what it still needs", async () => {
