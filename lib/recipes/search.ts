@@ -2,17 +2,9 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { PANTRY_STAPLES } from "./ingredients";
-import { plainHits } from "./plain-search";
 import { describeTerms, rankingTerms, TOTAL_CAP, walkSearch } from "./search-walk";
 
 export const PAGE_SIZE = 20;
-
-/**
- * Up to this many posting entries in all, ranking every candidate (plainHits: one statement) is
- * cheaper than the walk's several (bench/search-results.md: rare names at 10,000 recipes, plain
- * p50 1.5–4.7 ms against 4–13 ms for the walk); above it, the walk wins by far.
- */
-const PLAIN_RANKING_ENTRIES = 1_000;
 export { TOTAL_CAP };
 
 export type SearchResult = {
@@ -66,10 +58,7 @@ export async function searchRecipes(db: Database, terms: readonly string[], { as
   const searchedFor = rankingTerms(terms, assumeStaples);
   const ignoredStaples = [...new Set(terms)].filter((term) => !searchedFor.includes(term));
   const described = await describeTerms(db, searchedFor);
-  const listEntries = described.reduce((sum, term) => sum + term.count, 0);
-  const options = { assumeStaples, count: offset + PAGE_SIZE };
-  const { hits, total, totalCapped } =
-    listEntries <= PLAIN_RANKING_ENTRIES ? await plainHits(db, searchedFor, options) : await walkSearch(db, described, options);
+  const { hits, total, totalCapped } = await walkSearch(db, described, { assumeStaples, count: offset + PAGE_SIZE });
   const pageHits = hits.slice(offset, offset + PAGE_SIZE);
   const rows = pageHits.length
     ? rowsOf<RecipeRow>(
