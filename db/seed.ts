@@ -1,6 +1,6 @@
 import { isNull, sql } from "drizzle-orm";
 import { recipeFormSchema } from "@/lib/recipes/schemas";
-import { toIngredientRecords } from "@/lib/recipes/ingredient-lines";
+import { recipeColumns } from "@/lib/recipes/columns";
 import { addPostings } from "@/lib/recipes/postings";
 import { catalogue } from "./catalogue/catalogue";
 import type { Database } from "./client";
@@ -25,16 +25,7 @@ export async function seedCatalogue(db: Database): Promise<number> {
       cookMinutes: String(entry.cookMinutes),
       imageUrl: "",
     });
-    return {
-      authorId: null,
-      title: input.title,
-      summary: input.summary,
-      steps: input.steps,
-      servings: input.servings,
-      prepMinutes: input.prepMinutes,
-      cookMinutes: input.cookMinutes,
-      ...toIngredientRecords(input.ingredients),
-    };
+    return { authorId: null, ...recipeColumns(input) };
   });
   // Postings in the same transaction, as createRecipe writes them (one round trip for all rows).
   await db.transaction(async (tx) => {

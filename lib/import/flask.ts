@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { recipes, users } from "@/db/schema";
 import { stripControlCharacters } from "@/lib/forms/text";
 import { maskEmail } from "@/lib/log";
-import { toIngredientRecords } from "@/lib/recipes/ingredient-lines";
+import { recipeColumns } from "@/lib/recipes/columns";
 import { addPostings } from "@/lib/recipes/postings";
 import { recipeFormSchema } from "@/lib/recipes/schemas";
 
@@ -135,15 +135,7 @@ function toRecipeColumns(recipe: FlaskRecipe): { ok: true; columns: RecipeColumn
   return {
     ok: true,
     truncated: [...new Set(truncated)],
-    columns: {
-      title: input.title,
-      summary: input.summary,
-      steps: input.steps,
-      servings: input.servings,
-      prepMinutes: input.prepMinutes,
-      cookMinutes: input.cookMinutes,
-      ...toIngredientRecords(input.ingredients),
-    },
+    columns: recipeColumns(input),
   };
 }
 

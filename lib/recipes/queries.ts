@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { recipes, users, type Recipe } from "@/db/schema";
-import { toIngredientRecords } from "./ingredient-lines";
+import { recipeColumns } from "./columns";
 import { addPostings, removePostings } from "./postings";
 import type { RecipeInput } from "./schemas";
 
@@ -53,25 +53,12 @@ export async function listOwnRecipes(db: Database, userId: string): Promise<Dash
     .orderBy(desc(recipes.updatedAt), desc(recipes.id));
 }
 
-function columnsFrom(input: RecipeInput) {
-  return {
-    title: input.title,
-    summary: input.summary,
-    steps: input.steps,
-    servings: input.servings,
-    prepMinutes: input.prepMinutes,
-    cookMinutes: input.cookMinutes,
-    imageUrl: input.imageUrl,
-    ...toIngredientRecords(input.ingredients),
-  };
-}
-
 /**
  * The one way to add a recipe (forms, seeding, importers): the row and its search postings are
  * written in one transaction.
  */
 export async function createRecipe(db: Database, authorId: string | null, input: RecipeInput): Promise<number> {
-  const columns = columnsFrom(input);
+  const columns = recipeColumns(input);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(recipes).values({ authorId, ...columns }).returning({ id: recipes.id });
     await addPostings(tx as unknown as Database, [{ recipeId: row!.id, names: columns.ingredientNames }]);
@@ -86,7 +73,7 @@ export type UpdateResult = { status: "updated" } | { status: "not-found" } | { s
  * caller gets the newer version to show. Someone else's recipe is "not-found".
  */
 export async function updateRecipe(db: Database, userId: string, id: number, version: number, input: RecipeInput): Promise<UpdateResult> {
-  const columns = columnsFrom(input);
+  const columns = recipeColumns(input);
   const updated = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(recipes)

@@ -47,10 +47,8 @@ export async function describeTerms(db: Database, terms: readonly string[]): Pro
   return rows.map((row) => ({ name: String(row.name), id: Number(row.id), count: Number(row.count), bit: String(row.bit) }));
 }
 
-/** How many recipes have at least one of the names: exact up to TOTAL_CAP, else TOTAL_CAP and capped. */
-async function countMatches(db: Database, present: readonly Term[]): Promise<{ total: number; capped: boolean }> {
-  if (present.length === 0) return { total: 0, capped: false };
-  if (present.some((term) => term.count > TOTAL_CAP)) return { total: TOTAL_CAP, capped: true };
+/** How many recipes have at least one of the names, when no list is longer than TOTAL_CAP. */
+async function countMatches(db: Database, present: readonly Term[]): Promise<number> {
   // Every list is at most TOTAL_CAP long here, so this reads at most k × TOTAL_CAP index entries.
   // DISTINCT in a subquery, not count(DISTINCT …): PostgreSQL 18 (PGlite) plans the latter with a
   // Sort, which the walk's settings forbid, and falls back to scanning the whole primary key.
@@ -59,7 +57,7 @@ async function countMatches(db: Database, present: readonly Term[]): Promise<{ t
       SELECT count(*)::int AS total
       FROM (SELECT DISTINCT recipe_id FROM recipe_ingredients WHERE name = ANY(${textArray(present.map((term) => term.name))})) matches`),
   );
-  return { total: Number(row?.total ?? 0), capped: false };
+  return Number(row?.total ?? 0);
 }
 
 export type Level = { used: number; walked: Term[]; all: Term[]; typedStaples: string[]; assumeStaples: boolean };
@@ -142,9 +140,9 @@ async function countedLevelHits(db: Database, level: Level, want: number): Promi
 
 export type Hits = { hits: Hit[]; total: number; totalCapped: boolean };
 
-/** The first `count` hits in rank order, and how many recipes match at all (terms: describeTerms of rankingTerms). */
 type WalkOptions = { assumeStaples: boolean; count: number; singleStatementEntries?: number };
 
+/** The first `count` hits in rank order, and how many recipes match at all (terms: describeTerms of rankingTerms). */
 export async function walkSearch(db: Database, described: readonly Term[], options: WalkOptions): Promise<Hits> {
   return withWalkSettings(db, (tx) => walk(tx, described, options));
 }
@@ -157,14 +155,10 @@ export async function withWalkSettings<T>(db: Database, fn: (tx: Database) => Pr
   // and it would start on the inflated cost estimates of a plan it could not get without a sort.
   return db.transaction(async (tx) => {
     // No parallel plans either: the levels of one query must come out in order (see walk).
-    // Not awaited before fn starts: the driver sends fn's first statement right behind this one
-    // (one round trip less), and the server still runs them in order.
-    const settings = tx.execute(sql`
+    await tx.execute(sql`
       SELECT set_config('enable_sort', 'off', true), set_config('enable_incremental_sort', 'off', true),
         set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
-    const result = fn(tx as unknown as Database);
-    await settings;
-    return result;
+    return fn(tx as unknown as Database);
   });
 }
 
@@ -235,12 +229,13 @@ async function walk(
 ): Promise<Hits> {
   const { present, levels } = levelsFor(described, assumeStaples);
   if (present.length === 0) return { hits: [], total: 0, totalCapped: false };
-  // The count runs beside the walk (sent together); the walk never finds more than there are,
-  // and pages stop at TOTAL_CAP when the total is capped.
-  const counting = countMatches(db, present);
-  const want = present.some((term) => term.count > TOTAL_CAP) ? Math.min(count, TOTAL_CAP) : count;
-  const hits = await walkLevels(db, levels, { assumeStaples, count: want, singleStatementEntries });
-  const { total, capped } = await counting;
+  // A name in more than TOTAL_CAP recipes: the total reads "more than TOTAL_CAP" and pages stop
+  // there (counting them all would cost more than the search). The walk and the count run together.
+  const capped = present.some((term) => term.count > TOTAL_CAP);
+  const [hits, total] = await Promise.all([
+    walkLevels(db, levels, { assumeStaples, count: capped ? Math.min(count, TOTAL_CAP) : count, singleStatementEntries }),
+    capped ? TOTAL_CAP : countMatches(db, present),
+  ]);
   return { hits, total, totalCapped: capped };
 }
 
