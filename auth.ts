@@ -4,11 +4,19 @@ import { authConfig } from "@/auth.config";
 import { activateAccount } from "@/lib/accounts/activate";
 import { checkCredentials } from "@/lib/accounts/login";
 import { loginSchema } from "@/lib/accounts/schemas";
-import { findSessionUser, startSession } from "@/lib/auth/sessions";
+import { findSessionUser, revokeSession, startSession } from "@/lib/auth/sessions";
 
 /** The password was right but the address was never confirmed. */
 export class InactiveAccountError extends CredentialsSignin {
   code = "inactive";
+}
+
+/** Logins to the account are paused after repeated failures; the password was not even checked. */
+export class LockedAccountError extends CredentialsSignin {
+  code = "locked";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -20,8 +28,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials) {
         const parsed = loginSchema.safeParse(credentials);
         if (!parsed.success) return null;
+        // The back-off and the failure count live in checkCredentials, so no entry point skips them.
         const result = await checkCredentials(parsed.data.email, parsed.data.password);
         if (result.status === "inactive") throw new InactiveAccountError();
+        if (result.status === "locked") throw new LockedAccountError(result.retryAfterSeconds);
         if (result.status !== "ok") return null;
         return { id: result.user.id, name: result.user.name, email: result.user.email };
       },
@@ -37,6 +47,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // Every sign-out ends the server-side session first: a copy of the cookie, or one re-sent by a
+    // request still in flight, no longer opens it.
+    async signOut(message) {
+      const sessionId = "token" in message ? message.token?.sid : undefined;
+      if (typeof sessionId === "string") await revokeSession(sessionId);
+    },
+  },
   callbacks: {
     ...authConfig.callbacks,
     // On the server (not the edge), every session is checked against the database: a logged-out,

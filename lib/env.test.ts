@@ -18,6 +18,7 @@ const COMPLETE = {
   RESEND_API_KEY: "re_123456789",
   MAIL_FROM: "Pantry <hello@pantry.example.com>",
   DATABASE_URL: "postgres://pantry:pw@db.example.com:5432/pantry",
+  TRUSTED_PROXY: "forwarded",
 };
 
 const LOAD_ENV = "await import('./lib/env.ts'); console.log('configuration accepted');";
@@ -47,6 +48,8 @@ describe("production configuration", () => {
     ["MAIL_FROM", { MAIL_FROM: undefined }, /MAIL_FROM: is required in production/],
     ["DATABASE_URL", { DATABASE_URL: undefined }, /DATABASE_URL: is required in production.*ALLOW_EMBEDDED_DB=true/],
     ["AUTH_SECRET (too short)", { AUTH_SECRET: "short" }, /AUTH_SECRET: must be at least 32 characters/],
+    ["TRUSTED_PROXY", { TRUSTED_PROXY: undefined }, /TRUSTED_PROXY: is required in production.*TRUSTED_PROXY=none/],
+    ["TRUSTED_PROXY (unknown)", { TRUSTED_PROXY: "nginx" }, /TRUSTED_PROXY: must be heroku, vercel, forwarded or none/],
   ])("refuses to start without %s, naming it", async (_name, overrides, message) => {
     const result = await loadEnv(overrides);
     expect(result.ok).toBe(false);
@@ -58,6 +61,11 @@ describe("production configuration", () => {
     const result = await loadEnv({ AUTH_SECRET: undefined, RESEND_API_KEY: undefined, MAIL_FROM: "" });
     expect(result.ok).toBe(false);
     for (const name of ["AUTH_SECRET", "RESEND_API_KEY", "MAIL_FROM"]) expect(result.output).toContain(`  - ${name}: `);
+  }, 30_000);
+
+  it("accepts a site that cannot see client addresses only when told so, or on the platforms that say who they are", async () => {
+    expect(await loadEnv({ TRUSTED_PROXY: "none" })).toMatchObject({ ok: true });
+    expect(await loadEnv({ TRUSTED_PROXY: undefined, DYNO: "web.1" })).toMatchObject({ ok: true });
   }, 30_000);
 
   it("runs on the embedded database only with the explicit opt-in", async () => {

@@ -27,7 +27,9 @@ const HINTS: Record<string, string> = {
   PASSWORD_ITERATIONS: "a whole number, e.g. PASSWORD_ITERATIONS=220000",
   ACTIVATION_TOKEN_TTL_HOURS: "a whole number of hours, e.g. ACTIVATION_TOKEN_TTL_HOURS=24",
   FORCE_HTTPS: "true or false",
-  TRUSTED_PROXY: "none, heroku or vercel",
+  TRUSTED_PROXY: "heroku, vercel, forwarded (any proxy that appends to X-Forwarded-For, with TRUSTED_PROXY_HOPS) or none",
+  TRUSTED_PROXY_HOPS: "the number of proxies in front of the app that append to X-Forwarded-For, e.g. TRUSTED_PROXY_HOPS=1",
+  RATE_LIMIT_SITE_WIDE: "a whole number of requests per 10 minutes for the whole site, e.g. RATE_LIMIT_SITE_WIDE=1000",
   RATE_LIMIT_PER_IP: "a whole number of requests per 10 minutes, e.g. RATE_LIMIT_PER_IP=30",
   RATE_LIMIT_DISABLED: "true only for benchmarks",
   MAIL_SEND_TIMEOUT_MS: "milliseconds, e.g. MAIL_SEND_TIMEOUT_MS=10000",
@@ -75,10 +77,12 @@ export const serverVariables = {
   ACTIVATION_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   FORCE_HTTPS: z.enum(["true", "false"]).optional(),
   TRUSTED_PROXY: z
-    .enum(["none", "heroku", "vercel"])
+    .enum(["none", "heroku", "vercel", "forwarded"], { message: "must be heroku, vercel, forwarded or none" })
     // The platforms announce themselves in variables a client cannot set.
     .default(process.env.DYNO ? "heroku" : process.env.VERCEL ? "vercel" : "none"),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  RATE_LIMIT_SITE_WIDE: z.coerce.number().int().min(1).max(10_000_000).default(1_000),
   RATE_LIMIT_DISABLED: booleanFlag,
   SERVER_ACTIONS_ALLOWED_ORIGINS: z
     .string()
@@ -113,6 +117,12 @@ export const env = createEnv({
         missing(
           "DATABASE_URL",
           "is required in production: the embedded database keeps its files on local disk, which dynos and serverless functions lose (set ALLOW_EMBEDDED_DB=true to accept that)",
+        );
+      // Without a proxy that names the client, every visitor would share one request budget.
+      if (value.TRUSTED_PROXY === "none" && !process.env.TRUSTED_PROXY && !isLocalHost(new URL(value.APP_URL)))
+        missing(
+          "TRUSTED_PROXY",
+          "is required in production: without it the app cannot tell clients apart (set TRUSTED_PROXY=none to accept per-account and site-wide limits only)",
         );
       if (value.PASSWORD_ITERATIONS < 220_000) missing("PASSWORD_ITERATIONS", "must be at least 220000 in production");
     }),

@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import type * as z from "zod/mini";
-import { auth, signIn, signOut } from "@/auth";
+import { auth, LockedAccountError, signIn, signOut } from "@/auth";
 import { getDb } from "@/db";
 import { checkActivationToken } from "@/lib/accounts/activate";
 import { changePassword } from "@/lib/accounts/change-password";
@@ -16,14 +16,14 @@ import { emailOnlySchema, loginSchema } from "@/lib/accounts/schemas";
 import { serverChangePasswordSchema, serverNewPasswordSchema, serverRegisterSchema } from "@/lib/accounts/server-schemas";
 import { findUserByEmail } from "@/lib/accounts/users";
 import { requireUser } from "@/lib/auth/session";
-import { revokeSession, revokeUserSessions } from "@/lib/auth/sessions";
+import { revokeUserSessions } from "@/lib/auth/sessions";
 import { flash } from "@/lib/flash";
 import type { FormState } from "@/lib/forms/form-state";
 import { rateLimitedState, validatedAction } from "@/lib/forms/validated-action";
 import { log } from "@/lib/log";
 import { safeCallbackPath } from "@/lib/safe-redirect";
-import { clientKey } from "@/lib/security/client-ip";
-import { clearLoginFailures, consumeRequest, loginLock, minutesText, recordLoginFailure } from "@/lib/security/rate-limit";
+import { currentClient } from "@/lib/security/client-ip";
+import { consumeRequest, minutesText } from "@/lib/security/rate-limit";
 
 const MAIL_FAILED =
   "We could not send the confirmation mail just now. Your details are saved: ask for the link again below in a few minutes.";
@@ -101,33 +101,30 @@ const WRONG_CREDENTIALS = "Wrong email or password.";
 async function attemptLogin({ email, password, callbackUrl }: z.output<typeof loginSchema>): Promise<FormState> {
   const destination = safeCallbackPath(callbackUrl);
   const values = { email, callbackUrl: destination };
-  // Checked before the password: during a pause even the right password does not get in.
-  const lock = await loginLock(email);
-  if (!lock.allowed) {
-    return {
-      message: `Too many failed attempts for this account. Wait ${minutesText(lock.retryAfterSeconds)} and try again, or reset your password.`,
-      messageTone: "error",
-      code: "locked",
-      values,
-    };
-  }
   try {
     await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
-    const inactive = error instanceof CredentialsSignin && error.code === "inactive";
-    if (!inactive) await recordLoginFailure(email);
-    return {
-      message: inactive ? "Your account is not confirmed yet. Open the link we mailed you, or ask for a new one." : WRONG_CREDENTIALS,
-      messageTone: "error",
-      code: inactive ? "inactive" : "invalid",
-      values,
-    };
+    return { ...loginRefusal(error), values };
   }
-  await clearLoginFailures(email);
   const user = await findUserByEmail(await getDb(), email);
   await flash(`Welcome back, ${user?.name ?? "friend"}!`, "success");
   redirect(destination);
+}
+
+/** What the form says when Auth.js refused the credentials (the reasons come from auth.ts). */
+function loginRefusal(error: AuthError): FormState {
+  if (error instanceof LockedAccountError) {
+    return {
+      message: `Too many failed attempts for this account. Wait ${minutesText(error.retryAfterSeconds)} and try again, or reset your password.`,
+      messageTone: "error",
+      code: "locked",
+    };
+  }
+  if (error instanceof CredentialsSignin && error.code === "inactive") {
+    return { message: "Your account is not confirmed yet. Open the link we mailed you, or ask for a new one.", messageTone: "error", code: "inactive" };
+  }
+  return { message: WRONG_CREDENTIALS, messageTone: "error", code: "invalid" };
 }
 
 /** The /login page's form. */
@@ -142,10 +139,7 @@ export async function navLoginAction(formData: FormData): Promise<void> {
 }
 
 export async function logoutAction(): Promise<void> {
-  // Revoked on the server first: a copy of this cookie, or one re-sent by a request still in
-  // flight, no longer opens a session.
-  const session = await auth();
-  if (session?.sessionId) await revokeSession(session.sessionId);
+  // Auth.js's signOut event revokes the server-side session (auth.ts).
   await signOut({ redirect: false });
   await flash("You have been logged out. See you soon!", "info");
   redirect("/");
@@ -155,11 +149,10 @@ export const changePasswordAction = validatedAction(
   serverChangePasswordSchema,
   async ({ currentPassword, password }): Promise<FormState> => {
     const user = await requireUser("/account");
-    const lock = await loginLock(user.email);
-    if (!lock.allowed) return { message: `Too many wrong passwords. Wait ${minutesText(lock.retryAfterSeconds)} and try again.`, messageTone: "error" };
     const session = await auth();
-    if (!(await changePassword(user.id, currentPassword, password, session?.sessionId))) {
-      await recordLoginFailure(user.email);
+    const result = await changePassword(user, currentPassword, password, session?.sessionId);
+    if (result.status === "locked") return { message: `Too many wrong passwords. Wait ${minutesText(result.retryAfterSeconds)} and try again.`, messageTone: "error" };
+    if (result.status === "wrong-password") {
       return { fieldErrors: { currentPassword: "That is not your current password." }, message: "Your password was not changed.", messageTone: "error" };
     }
     await flash("Password changed. Every other device signed in to your account has been logged out.", "success");
@@ -177,7 +170,7 @@ export async function logoutOtherDevicesAction(): Promise<void> {
 
 export async function activateAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const expired: FormState = { message: "This link has already been used or has expired. Ask for a new one below.", messageTone: "error" };
-  const limit = await consumeRequest("resend-activation", await clientKey());
+  const limit = await consumeRequest("resend-activation", await currentClient());
   if (!limit.allowed) return rateLimitedState(limit.retryAfterSeconds);
   const token = formData.get("token");
   if (typeof token !== "string") return expired;

@@ -59,6 +59,8 @@ async function main() {
     // The whole suite comes from one address; the per-IP ceiling has its own tests.
     RATE_LIMIT_PER_IP: "100000",
     MAIL_SEND_TIMEOUT_MS: "2000",
+    // Served directly, with no proxy in front to name the client.
+    TRUSTED_PROXY: "none",
   };
   const serverUrl = process.env.E2E_DATABASE_URL;
   const database = async (): Promise<Record<string, string>> => {

@@ -4,28 +4,52 @@ import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
+import { log, maskEmail } from "@/lib/log";
+import { clearLoginFailures, loginLock, recordLoginFailure } from "@/lib/security/rate-limit";
 import { findCredentialsByEmail, type PublicUser } from "./users";
 
-export type LoginCheck = { status: "ok"; user: PublicUser } | { status: "invalid" } | { status: "inactive" };
+export type PasswordCheck =
+  | { status: "ok"; user: PublicUser; needsRehash: boolean }
+  | { status: "invalid" }
+  | { status: "locked"; retryAfterSeconds: number };
+
+export type LoginCheck = { status: "ok"; user: PublicUser } | { status: "invalid" } | { status: "inactive" } | { status: "locked"; retryAfterSeconds: number };
 
 /**
- * Checks an email and password. An unknown address costs one full hash too, so it answers in the
- * same time as a wrong password. A correct password on an old hash format or cost is re-hashed.
+ * The one place a password is checked against an account, whatever asks (the login form, the
+ * Auth.js provider, a password change): during a pause after repeated failures even the right
+ * password is refused, every failure counts towards the next pause and is logged, and a success
+ * starts the account afresh. An unknown address costs one full hash too, so it answers in the same
+ * time as a wrong password.
  */
-export async function checkCredentials(email: string, password: string): Promise<LoginCheck> {
-  const db = await getDb();
-  const row = await findCredentialsByEmail(db, email);
-  if (!row) {
-    await verifyAgainstDummy(password, env.PASSWORD_ITERATIONS);
+export async function checkPassword(email: string, password: string): Promise<PasswordCheck> {
+  const lock = await loginLock(email);
+  if (!lock.allowed) {
+    log.warn("login.locked", { to: maskEmail(email) });
+    return { status: "locked", retryAfterSeconds: lock.retryAfterSeconds };
+  }
+  const row = await findCredentialsByEmail(await getDb(), email);
+  const verified = row ? await verifyPassword(row.passwordHash, password, env.PASSWORD_ITERATIONS) : await verifyAgainstDummy(password, env.PASSWORD_ITERATIONS).then(() => null);
+  if (!row || !verified?.ok) {
+    await recordLoginFailure(email);
+    log.warn("login.failed", { to: maskEmail(email) });
     return { status: "invalid" };
   }
-  const { ok, needsRehash } = await verifyPassword(row.passwordHash, password, env.PASSWORD_ITERATIONS);
-  if (!ok) return { status: "invalid" };
-  // Only someone who knows the password learns that the account is not confirmed yet.
-  if (!row.isActive) return { status: "inactive" };
+  await clearLoginFailures(email);
+  return { status: "ok", user: { id: row.id, name: row.name, email: row.email, isActive: row.isActive }, needsRehash: verified.needsRehash };
+}
+
+/**
+ * Checks an email and password for signing in. Only someone who knows the password learns that the
+ * account is not confirmed yet. A correct password on an old hash format or cost is re-hashed.
+ */
+export async function checkCredentials(email: string, password: string): Promise<LoginCheck> {
+  const check = await checkPassword(email, password);
+  if (check.status !== "ok") return check;
+  if (!check.user.isActive) return { status: "inactive" };
 
   const update: Partial<typeof users.$inferInsert> = { lastLoginAt: new Date() };
-  if (needsRehash) update.passwordHash = await hashPassword(password, env.PASSWORD_ITERATIONS);
-  await db.update(users).set(update).where(eq(users.id, row.id));
-  return { status: "ok", user: { id: row.id, name: row.name, email: row.email, isActive: row.isActive } };
+  if (check.needsRehash) update.passwordHash = await hashPassword(password, env.PASSWORD_ITERATIONS);
+  await (await getDb()).update(users).set(update).where(eq(users.id, check.user.id));
+  return { status: "ok", user: check.user };
 }

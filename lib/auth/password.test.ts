@@ -168,9 +168,11 @@ describe("malformed stored hashes", () => {
     });
   });
 
-  it("does not run PBKDF2 for malformed hashes", async () => {
+  it("runs only the dummy PBKDF2 at the current cost for malformed hashes, never their own", async () => {
     for (const value of malformed) await verifyPassword(value as string, "whatever", ITERATIONS);
-    expect(crypto.pbkdf2).not.toHaveBeenCalled();
+    const calls = vi.mocked(crypto.pbkdf2).mock.calls;
+    expect(calls).toHaveLength(malformed.length);
+    for (const call of calls) expect(call.slice(2, 5)).toEqual([ITERATIONS, 64, "sha512"]);
   });
 
   it("treats a non-string password as a failure, not an exception", async () => {
@@ -235,6 +237,28 @@ describe("verifyAgainstDummy", () => {
     const [real, dummy] = vi.mocked(crypto.pbkdf2).mock.calls;
     expect(real?.slice(2, 5)).toEqual(dummy?.slice(2, 5));
     expect((real?.[1] as Buffer).length).toBe((dummy?.[1] as Buffer).length);
+  });
+});
+
+describe("constant cost", () => {
+  const CURRENT = 130_000;
+  const iterationsSpent = async (check: () => Promise<unknown>) => {
+    vi.mocked(crypto.pbkdf2).mockClear();
+    await check();
+    return vi.mocked(crypto.pbkdf2).mock.calls.reduce((sum, call) => sum + (call[2] as number), 0);
+  };
+
+  it("spends the current iteration count on every check, whatever the stored hash", async () => {
+    const legacy = fixture.matching[0]!;
+    const current = await hashPassword("real password", CURRENT);
+    const spent = {
+      legacyWrong: await iterationsSpent(() => verifyPassword(legacy.stored, "wrong guess", CURRENT)),
+      legacyRight: await iterationsSpent(() => verifyPassword(legacy.stored, legacy.password, CURRENT)),
+      currentWrong: await iterationsSpent(() => verifyPassword(current, "wrong guess", CURRENT)),
+      malformed: await iterationsSpent(() => verifyPassword("not a hash", "wrong guess", CURRENT)),
+      unknownAddress: await iterationsSpent(() => verifyAgainstDummy("wrong guess", CURRENT)),
+    };
+    expect(spent).toEqual({ legacyWrong: CURRENT, legacyRight: CURRENT, currentWrong: CURRENT, malformed: CURRENT, unknownAddress: CURRENT });
   });
 });
 

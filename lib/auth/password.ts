@@ -143,6 +143,7 @@ export async function hashPassword(password: string, iterations: number): Promis
  * fewer iterations than `currentIterations`: the caller should then store
  * `await hashPassword(password, currentIterations)`.
  *
+ * Costs at least `currentIterations` of PBKDF2 in every case (padded with a dummy hash).
  * A malformed stored hash (or a non-string password) gives `{ ok: false, needsRehash: false }`;
  * this never throws for bad stored data. It throws a RangeError only when
  * `currentIterations` itself is invalid (a configuration error).
@@ -154,8 +155,13 @@ export async function verifyPassword(
 ): Promise<VerifyResult> {
   assertIterations(currentIterations, "currentIterations");
   const parsed = parseStoredHash(stored);
-  if (parsed === null || typeof password !== "string") return { ...FAILED };
-  if (!(await matches(parsed, password))) return { ...FAILED };
+  const usable = parsed !== null && typeof password === "string";
+  const ok = usable && (await matches(parsed, password));
+  // Every check costs at least the current cost, whatever is stored: a cheaper legacy hash or a
+  // malformed one would otherwise answer sooner and tell an attacker which accounts are which.
+  const spent = usable ? parsed.iterations : 0;
+  if (spent < currentIterations) await verifyAgainstDummy(password, currentIterations - spent);
+  if (!ok || parsed === null) return { ...FAILED };
   return { ok: true, needsRehash: parsed.legacy || parsed.iterations < currentIterations };
 }
 

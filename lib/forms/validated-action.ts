@@ -1,6 +1,6 @@
 import "server-only";
 import * as z from "zod/mini";
-import { clientKey } from "@/lib/security/client-ip";
+import { currentClient } from "@/lib/security/client-ip";
 import { consumeRequest, minutesText, type RequestKind } from "@/lib/security/rate-limit";
 import type { FormState } from "./form-state";
 
@@ -48,7 +48,8 @@ export function firstFieldErrors(error: z.core.$ZodError): Record<string, string
 /**
  * Every form's server action goes through here: the post is validated with the same zod schema
  * the browser used, and bad input comes back as messages per field, having changed nothing.
- * With `limit`, every post (valid or not) first counts against the client's request ceiling.
+ * With `limit`, every post (valid or not) first counts against the client's request ceiling (and,
+ * where clients cannot be told apart, against the address the form names).
  */
 export function validatedAction<S extends z.ZodMiniType>(
   schema: S,
@@ -58,7 +59,7 @@ export function validatedAction<S extends z.ZodMiniType>(
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const values = formValues(formData);
     if (options.limit) {
-      const limit = await consumeRequest(options.limit, await clientKey());
+      const limit = await consumeRequest(options.limit, await currentClient(), values.email?.trim().toLowerCase() || undefined);
       if (!limit.allowed) return { ...rateLimitedState(limit.retryAfterSeconds), values: echoValues(values) };
     }
     const parsed = await schema.safeParseAsync(values);

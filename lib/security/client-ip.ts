@@ -2,25 +2,27 @@ import "server-only";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
 
+/** Who is asking, for the request ceilings: an address the platform vouches for, or nobody known. */
+export type Client = { address: string } | { address: null };
+
+type ProxySetting = { proxy: "none" | "heroku" | "vercel" | "forwarded"; hops: number };
+
 /**
- * The client's address for per-IP limits, read only from the header the platform's own proxy
- * sets — never from whatever X-Forwarded-For a client sends. Heroku's router appends the
- * connecting address as the last X-Forwarded-For entry; Vercel sets x-real-ip itself.
- * Without a known proxy the app cannot see the address (Next fills X-Forwarded-For only when the
- * request has none, so a client could choose it): all requests then share one bucket.
+ * The client's address, read only from what the deployment's own proxy sets — never from whatever
+ * X-Forwarded-For a client sends. A proxy that appends the connecting address to X-Forwarded-For
+ * (Heroku's router, nginx's $proxy_add_x_forwarded_for, Caddy, most load balancers) makes the
+ * `hops`-th entry from the end the one it saw; entries before it are the client's own words.
+ * Vercel sets x-real-ip itself. Without a known proxy the app cannot see the address (Next fills
+ * X-Forwarded-For only when the request has none, so a client could choose it).
  */
-export async function clientKey(): Promise<string> {
-  const list = await headers();
-  switch (env.TRUSTED_PROXY) {
-    case "heroku": {
-      const last = list.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-      return last ? `ip:${last}` : "ip:unknown";
-    }
-    case "vercel": {
-      const ip = list.get("x-real-ip")?.trim();
-      return ip ? `ip:${ip}` : "ip:unknown";
-    }
-    default:
-      return "direct";
-  }
+export function clientFromHeaders(list: Headers, { proxy, hops }: ProxySetting): Client {
+  if (proxy === "vercel") return { address: list.get("x-real-ip")?.trim() || null };
+  if (proxy === "none") return { address: null };
+  const fromEnd = proxy === "heroku" ? 1 : hops;
+  const entries = (list.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim());
+  return { address: (entries.length >= fromEnd && entries[entries.length - fromEnd]) || null };
+}
+
+export async function currentClient(): Promise<Client> {
+  return clientFromHeaders(await headers(), { proxy: env.TRUSTED_PROXY, hops: env.TRUSTED_PROXY_HOPS });
 }

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { database, type DatabaseHandle } from "@/db";
 import { env } from "@/lib/env";
+import type { Client } from "./client-ip";
 
 /**
  * Limits on automated guessing (OWASP ASVS 6.1.1 / 6.3.1), kept in the database through
@@ -12,12 +13,13 @@ import { env } from "@/lib/env";
 
 export type RequestKind = "login" | "register" | "resend-activation" | "password-reset";
 
+const REQUEST_WINDOW_SECONDS = 10 * 60;
 const FAILURE_WINDOW_SECONDS = 15 * 60;
 const FREE_FAILURES = 5;
 const FIRST_LOCK_SECONDS = 60;
 const MAX_LOCK_SECONDS = 15 * 60;
 
-type Limiters = { perIp: RateLimiterPostgres; failures: RateLimiterPostgres; locks: RateLimiterPostgres };
+type Limiters = { perIp: RateLimiterPostgres; siteWide: RateLimiterPostgres; failures: RateLimiterPostgres; locks: RateLimiterPostgres };
 
 const store = globalThis as typeof globalThis & { __pantryLimiters?: { handle: DatabaseHandle; limiters: Limiters } };
 
@@ -39,7 +41,8 @@ async function limiters(): Promise<Limiters> {
   if (store.__pantryLimiters?.handle === handle) return store.__pantryLimiters.limiters;
   const common = { storeClient: storeClient(handle), storeType: "client", tableName: "rate_limits", tableCreated: true, clearExpiredByTimeout: false };
   const created: Limiters = {
-    perIp: new RateLimiterPostgres({ ...common, keyPrefix: "ip", points: env.RATE_LIMIT_PER_IP, duration: 10 * 60 }),
+    perIp: new RateLimiterPostgres({ ...common, keyPrefix: "ip", points: env.RATE_LIMIT_PER_IP, duration: REQUEST_WINDOW_SECONDS }),
+    siteWide: new RateLimiterPostgres({ ...common, keyPrefix: "site", points: env.RATE_LIMIT_SITE_WIDE, duration: REQUEST_WINDOW_SECONDS }),
     failures: new RateLimiterPostgres({ ...common, keyPrefix: "login-failures", points: 1_000_000, duration: FAILURE_WINDOW_SECONDS }),
     locks: new RateLimiterPostgres({ ...common, keyPrefix: "login-lock", points: 1, duration: MAX_LOCK_SECONDS }),
   };
@@ -54,16 +57,25 @@ function accountKey(email: string): string {
 
 export type LimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-/** Counts one request of `kind` from `clientKey`; refused past the ceiling (30 per 10 minutes by default). */
-export async function consumeRequest(kind: RequestKind, clientKey: string): Promise<LimitResult> {
+/**
+ * Counts one request of `kind` (30 per 10 minutes by default). A client whose address is known
+ * has a budget of its own. When no address can be known, no budget may be one that a single
+ * client could spend for everybody: the request counts against the account it names (when it
+ * names one) and against a much larger budget for the whole site.
+ */
+export async function consumeRequest(kind: RequestKind, client: Client, account?: string): Promise<LimitResult> {
   if (env.RATE_LIMIT_DISABLED) return { allowed: true };
-  try {
-    await (await limiters()).perIp.consume(`${kind}:${clientKey}`);
-    return { allowed: true };
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.ceil(rejection.msBeforeNext / 1000) };
-    throw rejection;
-  }
+  const { perIp, siteWide } = await limiters();
+  const charges = client.address
+    ? [perIp.consume(`${kind}:ip:${client.address}`)]
+    : [siteWide.consume(kind), ...(account ? [perIp.consume(`${kind}:account:${accountKey(account)}`)] : [])];
+  const results = await Promise.allSettled(charges);
+  const refusals = results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
+  if (refusals.length === 0) return { allowed: true };
+  const notLimits = refusals.find((reason) => !(reason instanceof RateLimiterRes));
+  if (notLimits) throw notLimits;
+  const waitMs = Math.max(...refusals.map((reason) => (reason as RateLimiterRes).msBeforeNext));
+  return { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000) };
 }
 
 /** Whether logins to this account are paused after repeated failures, and for how long. */
@@ -92,6 +104,7 @@ export async function recordLoginFailure(email: string): Promise<void> {
 
 /** A successful login or a password reset starts the account afresh. */
 export async function clearLoginFailures(email: string): Promise<void> {
+  if (env.RATE_LIMIT_DISABLED) return;
   const { failures, locks } = await limiters();
   const key = accountKey(email);
   await Promise.all([failures.delete(key), locks.delete(key)]);

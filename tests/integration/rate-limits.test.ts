@@ -43,19 +43,30 @@ describe("per-account login back-off", () => {
 
 describe("per-client request ceiling", () => {
   it("allows 30 requests per kind and client in 10 minutes, then refuses", async () => {
-    const client = `ip:198.51.100.${counter++ % 250}`;
+    const client = { address: `198.51.100.${counter++ % 250}` };
     const results = [];
-    for (let i = 0; i < 31; i++) results.push(await consumeRequest("register", client));
+    for (let i = 0; i < 31; i++) results.push(await consumeRequest("register", client, unique("any")));
     expect(results.slice(0, 30).every((result) => result.allowed)).toBe(true);
     expect(results[30]).toMatchObject({ allowed: false });
     // Another kind of request, and another client, have budgets of their own.
     expect(await consumeRequest("login", client)).toEqual({ allowed: true });
-    expect(await consumeRequest("register", `${client}9`)).toEqual({ allowed: true });
+    expect(await consumeRequest("register", { address: `${client.address}9` })).toEqual({ allowed: true });
   });
 
   it("counts concurrent requests exactly (atomic upsert in the database)", async () => {
-    const client = `ip:203.0.113.${counter++ % 250}`;
+    const client = { address: `203.0.113.${counter++ % 250}` };
     const results = await Promise.all(Array.from({ length: 40 }, () => consumeRequest("password-reset", client)));
     expect(results.filter((result) => result.allowed)).toHaveLength(30);
+  });
+
+  it("where clients cannot be told apart, one client's flood does not shut out the others", async () => {
+    const unknown = { address: null };
+    const victim = unique("flooded");
+    const results = [];
+    for (let i = 0; i < 31; i++) results.push(await consumeRequest("login", unknown, victim));
+    // The flooded account waits; everybody else (and requests naming no account) still gets in.
+    expect(results[30]).toMatchObject({ allowed: false });
+    expect(await consumeRequest("login", unknown, unique("bystander"))).toEqual({ allowed: true });
+    expect(await consumeRequest("resend-activation", unknown)).toEqual({ allowed: true });
   });
 });
