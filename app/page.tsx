@@ -2,7 +2,7 @@ import Link from "next/link";
 import { IngredientInput } from "@/components/recipes/ingredient-input";
 import { getDb } from "@/db";
 import { parseIngredientQuery } from "@/lib/recipes/ingredients";
-import { searchRecipes, type SearchResult } from "@/lib/recipes/search";
+import { MAX_SEARCH_PAGE, PAGE_SIZE, searchRecipes, type SearchResult } from "@/lib/recipes/search";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -63,7 +63,7 @@ function ResultCard({ result, searching }: { result: SearchResult; searching: bo
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const query = readQuery(await searchParams);
   const searching = query.terms.length > 0;
-  const { results, total, totalCapped, page, pageCount, searchedFor, ignoredStaples } = await searchRecipes(await getDb(), query.terms, { assumeStaples: query.assumeStaples, page: query.page });
+  const { results, total, totalCapped, page, pageCount, pagesCapped, searchedFor, ignoredStaples } = await searchRecipes(await getDb(), query.terms, { assumeStaples: query.assumeStaples, page: query.page });
 
   return (
     <div>
@@ -133,6 +133,11 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             ))}
           </ol>
         )}
+        {pagesCapped && page === pageCount ? (
+          <p className="mt-4 text-sm text-stone-600" data-testid="pages-capped">
+            These are the best {MAX_SEARCH_PAGE * PAGE_SIZE} matches. Add another ingredient to narrow the search.
+          </p>
+        ) : null}
         {pageCount > 1 ? (
           <nav aria-label="Pages of results" className="mt-6 flex items-center justify-between gap-3 text-sm">
             {page > 1 ? (

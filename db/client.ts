@@ -15,6 +15,11 @@ export type DatabaseHandle = {
   driver: "pglite" | "postgres";
   /** Raw parameterised SQL, for libraries that bring their own queries (the rate limiter). */
   query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount: number }>;
+  /**
+   * `select 1` for the health check. On PostgreSQL it has a connection of its own, so a pool
+   * busy with slow searches never reads as a database that is down.
+   */
+  ping(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -34,6 +39,7 @@ export function openPostgres(url: string, options: { max?: number; ssl?: SslMode
     idle_timeout: 30,
     onnotice: () => {},
   });
+  let healthClient: postgres.Sql | undefined;
   return {
     db: drizzlePostgres({ client, schema }) as unknown as Database,
     driver: "postgres",
@@ -41,7 +47,13 @@ export function openPostgres(url: string, options: { max?: number; ssl?: SslMode
       const result = await client.unsafe(text, values as never[]);
       return { rows: [...result], rowCount: result.count ?? result.length };
     },
-    close: () => client.end({ timeout: 5 }),
+    ping: async () => {
+      healthClient ??= postgres(url, { ...ssl, max: 1, connect_timeout: 5, idle_timeout: 60, onnotice: () => {} });
+      await healthClient`select 1`;
+    },
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), healthClient?.end({ timeout: 5 })]);
+    },
   };
 }
 
@@ -60,6 +72,10 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
         const result = await client.query<Record<string, unknown>>(text, values);
         // PGlite reports affectedRows 0 for a SELECT: count what came back, else what changed.
         return { rows: result.rows, rowCount: result.rows.length || (result.affectedRows ?? 0) };
+      },
+      // One process, one connection: the embedded database is as reachable as the server itself.
+      ping: async () => {
+        await client.query("select 1");
       },
       close: async () => {
         await client.close();

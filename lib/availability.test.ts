@@ -50,8 +50,8 @@ describe("database availability as the middleware sees it", () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
-  it("says down only for the health route's own 503, re-checks sooner while down, and comes back", async () => {
-    const fetch = answers(up, down, down, up);
+  it("says down after two of the health route's own 503s in a row, re-checks sooner while down, and comes back", async () => {
+    const fetch = answers(up, down, down, down, up);
     let clock = 0;
     const availability = createAvailability({ healthUrl: HEALTH_URL, fetch, now: () => clock });
     await availability.current().refresh;
@@ -59,17 +59,33 @@ describe("database availability as the middleware sees it", () => {
     clock = 5_000; // stale while up: served as up, probed in the background
     const stale = availability.current();
     expect(stale.state).toBe("up");
-    expect(await stale.refresh).toBe("down");
-
-    clock = 6_999; // fresh for 2 s while down
-    expect(availability.current()).toEqual({ state: "down" });
-    clock = 7_000;
+    expect(await stale.refresh).toBe("up"); // one "down" is not yet an outage…
+    clock = 6_999;
+    expect(availability.current()).toEqual({ state: "up" });
+    clock = 7_000; // …but it is asked again at the shorter interval
     expect(await availability.current().refresh).toBe("down");
+
+    clock = 8_999; // fresh for 2 s while down
+    expect(availability.current()).toEqual({ state: "down" });
     clock = 9_000;
+    expect(await availability.current().refresh).toBe("down");
+    clock = 11_000;
     const recovering = availability.current();
     expect(recovering.state).toBe("down");
     expect(await recovering.refresh).toBe("up");
     expect(availability.current()).toEqual({ state: "up" });
+  });
+
+  it("stays up through one slow answer between good ones (a busy server, not an outage)", async () => {
+    const fetch = answers(up, down, up, down, up);
+    let clock = 0;
+    const availability = createAvailability({ healthUrl: HEALTH_URL, fetch, now: () => clock });
+    const seen = [await availability.current().refresh];
+    for (const at of [5_000, 7_000, 12_000, 14_000]) {
+      clock = at;
+      seen.push(await availability.current().refresh);
+    }
+    expect(seen).toEqual(["up", "up", "up", "up", "up"]);
   });
 
   it.each([
@@ -79,14 +95,16 @@ describe("database availability as the middleware sees it", () => {
     ["a redirect", () => Promise.resolve(new Response(null, { status: 302, headers: { location: "https://elsewhere.example/" } }))],
     ["a connection error", () => Promise.reject(new TypeError("fetch failed"))],
   ])("fails open: %s is unknown, not down", async (_, answer) => {
-    const fetch = answers(down, answer);
+    const fetch = answers(down, down, answer);
     let clock = 0;
     const availability = createAvailability({ healthUrl: HEALTH_URL, fetch, now: () => clock });
-    expect(await availability.current().refresh).toBe("down");
+    await availability.current().refresh;
     clock = 2_000;
+    expect(await availability.current().refresh).toBe("down");
+    clock = 4_000;
     expect(await availability.current().refresh).toBe("unknown");
     expect(availability.current().state).toBe("unknown");
-    clock = 4_000; // asked again as soon as while down
+    clock = 6_000; // asked again as soon as while down
     expect(availability.current().refresh).toBeDefined();
   });
 

@@ -14,7 +14,9 @@ import { log } from "@/lib/log";
  * - failing open: only an explicit `503 {"db":"down"}` from our own health route means "down".
  *   A probe that cannot connect, times out or gets anything else says "unknown", and "unknown"
  *   lets requests through to the pages (at worst they show the 500 error page, as before);
- * - asking the configured `APP_URL` only, never an address taken from the request (SSRF).
+ * - asking the configured `APP_URL` only, never an address taken from the request (SSRF);
+ * - saying "down" only after consecutive "down" answers, so a server merely busy (whose health
+ *   check once missed its deadline) does not turn away everybody.
  */
 export type DatabaseState = "up" | "down" | "unknown";
 
@@ -31,6 +33,11 @@ export const AVAILABILITY_DEFAULTS = {
    * with room for a busy server. Nobody waits for a probe, so a long one only delays the news.
    */
   probeTimeoutMs: 3_000,
+  /**
+   * Consecutive "down" answers before pages get the 503: one slow moment of a busy server is not
+   * an outage. The probe after a first "down" comes at the shorter interval.
+   */
+  downAfterAnswers: 2,
 };
 
 /** Sent with each probe, so the health route's callers can be told apart in access logs. */
@@ -59,6 +66,7 @@ export function createAvailability(options: Options): Availability {
   let state: DatabaseState = "unknown";
   let checkedAt = Number.NEGATIVE_INFINITY;
   let inFlight: Promise<DatabaseState> | undefined;
+  let downAnswers = 0;
 
   /** Never longer than the timeout, even if a fetch ignored its abort signal (the state would freeze). */
   async function probe(): Promise<Outcome> {
@@ -103,7 +111,10 @@ export function createAvailability(options: Options): Availability {
 
   function refresh(): Promise<DatabaseState> {
     inFlight ??= probe()
-      .then(({ state: next, reason }) => {
+      .then(({ state: answer, reason }) => {
+        if (answer === "down") downAnswers++;
+        else if (answer === "up") downAnswers = 0;
+        const next = answer === "down" && downAnswers < settings.downAfterAnswers && state !== "down" ? state : answer;
         if (next !== state) log[next === "up" ? "info" : "warn"]("availability.changed", { from: state, to: next, reason });
         state = next;
         checkedAt = now();
@@ -117,7 +128,7 @@ export function createAvailability(options: Options): Availability {
 
   return {
     current() {
-      const freshFor = state === "up" ? settings.freshWhileUpMs : settings.freshWhileDownMs;
+      const freshFor = state === "up" && downAnswers === 0 ? settings.freshWhileUpMs : settings.freshWhileDownMs;
       const stale = now() - checkedAt >= freshFor;
       return { state, ...(stale ? { refresh: refresh() } : {}) };
     },

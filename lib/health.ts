@@ -22,7 +22,7 @@ export async function checkHealth(open: () => Promise<DatabaseHandle> = database
   let timer: ReturnType<typeof setTimeout> | undefined;
   const probe = (async () => {
     const handle = await open();
-    await handle.query("select 1");
+    await handle.ping();
   })();
   probe.catch(() => {}); // when the timer wins, a later rejection must not become unhandled
   try {

@@ -5,6 +5,12 @@ import { PANTRY_STAPLES } from "./ingredients";
 import { describeTerms, rankingTerms, TOTAL_CAP, walkSearch } from "./search-walk";
 
 export const PAGE_SIZE = 20;
+/**
+ * How deep an ingredient search may page. The walk's work grows with how many hits it must find
+ * (page × PAGE_SIZE); past the best 200 a cook narrows the search instead, and no request can
+ * make the walk find thousands.
+ */
+export const MAX_SEARCH_PAGE = 10;
 export { TOTAL_CAP };
 
 export type SearchResult = {
@@ -30,6 +36,8 @@ export type SearchPage = {
   totalCapped: boolean;
   page: number;
   pageCount: number;
+  /** More results exist than the pages an ingredient search may reach (MAX_SEARCH_PAGE). */
+  pagesCapped: boolean;
   /** The typed names that rank the results: without the typed staples when staples are assumed. */
   searchedFor: string[];
   /** Typed staples left out of the ranking because staples are assumed. */
@@ -51,9 +59,12 @@ const pageCountOf = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE))
  * the newest recipes.
  */
 export async function searchRecipes(db: Database, terms: readonly string[], { assumeStaples = true, page = 1 } = {}): Promise<SearchPage> {
-  const current = Math.max(1, page);
+  if (terms.length === 0) {
+    const current = Math.max(1, page);
+    return newestRecipes(db, current, (current - 1) * PAGE_SIZE);
+  }
+  const current = Math.min(Math.max(1, page), MAX_SEARCH_PAGE);
   const offset = (current - 1) * PAGE_SIZE;
-  if (terms.length === 0) return newestRecipes(db, current, offset);
 
   const searchedFor = rankingTerms(terms, assumeStaples);
   const ignoredStaples = [...new Set(terms)].filter((term) => !searchedFor.includes(term));
@@ -87,7 +98,8 @@ export async function searchRecipes(db: Database, terms: readonly string[], { as
     total,
     totalCapped,
     page: current,
-    pageCount: pageCountOf(total),
+    pageCount: Math.min(pageCountOf(total), MAX_SEARCH_PAGE),
+    pagesCapped: pageCountOf(total) > MAX_SEARCH_PAGE,
     searchedFor,
     ignoredStaples,
   };
@@ -109,5 +121,5 @@ async function newestRecipes(db: Database, current: number, offset: number): Pro
     used: [],
     missing: row.ingredient_names.filter((name) => !PANTRY_STAPLES.has(name)),
   }));
-  return { results, total, totalCapped: false, page: current, pageCount: pageCountOf(total), searchedFor: [], ignoredStaples: [] };
+  return { results, total, totalCapped: false, page: current, pageCount: pageCountOf(total), pagesCapped: false, searchedFor: [], ignoredStaples: [] };
 }

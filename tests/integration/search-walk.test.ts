@@ -4,7 +4,7 @@ import { database, type Database } from "@/db";
 import { loadRecipes, mulberry32, vocabulary } from "@/bench/generate-recipes";
 import { PANTRY_STAPLES } from "@/lib/recipes/ingredients";
 import { plainSearchQuery } from "@/lib/recipes/plain-search";
-import { PAGE_SIZE, searchRecipes, TOTAL_CAP } from "@/lib/recipes/search";
+import { MAX_SEARCH_PAGE, PAGE_SIZE, searchRecipes, TOTAL_CAP } from "@/lib/recipes/search";
 import { describeTerms, rankingTerms, walkSearch } from "@/lib/recipes/search-walk";
 
 type Row = Record<string, unknown>;
@@ -103,6 +103,7 @@ describe("fast search", () => {
       totalCapped: false,
       page: 1,
       pageCount: 1,
+      pagesCapped: false,
       searchedFor: ["durian", "dragon fruit"],
       ignoredStaples: [],
     });
@@ -123,11 +124,19 @@ describe("fast search", () => {
     expect(onlyStaples.results[0]!.used).toEqual(["salt", "olive oil"]);
   });
 
-  it("says the total is capped when one typed name alone is in more than TOTAL_CAP recipes, and pages stop there", async () => {
+  it("says the total is capped when one typed name alone is in more than TOTAL_CAP recipes", async () => {
     const first = await searchRecipes(db, ["salt"]);
-    expect(first).toMatchObject({ total: TOTAL_CAP, totalCapped: true, pageCount: TOTAL_CAP / PAGE_SIZE });
-    expect((await searchRecipes(db, ["salt"], { page: TOTAL_CAP / PAGE_SIZE })).results).toHaveLength(PAGE_SIZE);
-    expect((await searchRecipes(db, ["salt"], { page: TOTAL_CAP / PAGE_SIZE + 1 })).results).toEqual([]);
+    expect(first).toMatchObject({ total: TOTAL_CAP, totalCapped: true, pageCount: MAX_SEARCH_PAGE, pagesCapped: true });
+  });
+
+  it("never pages deeper than MAX_SEARCH_PAGE, whatever page is asked for: one search has a bounded cost", async () => {
+    const last = await searchRecipes(db, ["salt"], { page: MAX_SEARCH_PAGE });
+    expect(last.results).toHaveLength(PAGE_SIZE);
+    for (const page of [MAX_SEARCH_PAGE + 1, 50, 1_000]) {
+      const deep = await searchRecipes(db, ["salt"], { page });
+      expect(deep).toMatchObject({ page: MAX_SEARCH_PAGE, pageCount: MAX_SEARCH_PAGE });
+      expect(deep.results.map((r) => r.id)).toEqual(last.results.map((r) => r.id));
+    }
   });
 });
 
