@@ -97,7 +97,7 @@ function isDocumentRequest(req: NextRequest): boolean {
 function answer(req: NextRequest, event: NextFetchEvent, signedIn: boolean): NextResponse {
   // A fresh nonce per request: Next reads it from the request's CSP header and puts it on its scripts.
   const nonce = btoa(crypto.randomUUID());
-  const csp = contentSecurityPolicy(nonce, { development: !isProduction, upgradeInsecure: httpsEnforced });
+  const csp = contentSecurityPolicy(nonce, { development: !isProduction, upgradeInsecure: httpsEnforced, imageHosts: env.IMAGE_HOSTS });
 
   const unavailable = databaseUnavailable(req, event, csp);
   if (unavailable) return unavailable;

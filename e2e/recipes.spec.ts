@@ -75,6 +75,22 @@ test.describe("recipes with JavaScript", () => {
     await expect(page.getByText("You have not added a recipe yet.")).toBeVisible();
   });
 
+  test("an image from a host the site does not allow is refused next to the field, and no other host is in the CSP", async ({ page }) => {
+    await registerAndActivate(page, "Pixel Tracker");
+    await page.goto("/recipes/new");
+    await main(page).getByLabel("Title").fill("Tracked soup");
+    await page.getByRole("textbox", { name: "Ingredient 1" }).fill("1 onion");
+    await page.getByRole("textbox", { name: "Step 1" }).fill("Cook.");
+    await main(page).getByLabel("Image address (optional)").fill("https://tracker.example/pixel.gif");
+    await page.getByRole("button", { name: "Save recipe" }).click();
+    await expect(page.getByTestId("recipe-imageUrl-error")).toHaveText("Use an https:// image address on images.pantry.test, or leave it empty.");
+    await expect(main(page).getByLabel("Title")).toHaveValue("Tracked soup");
+    const csp = (await page.request.get("/")).headers()["content-security-policy"]!;
+    expect(csp).toContain("img-src 'self' data: blob: https://images.pantry.test;");
+    await page.goto("/dashboard");
+    await expect(page.getByText("You have not added a recipe yet.")).toBeVisible();
+  });
+
   test("someone else's recipe has no edit controls and its edit page is not found", async ({ page, browser }) => {
     await registerAndActivate(page, "First Owner");
     const id = await addRecipe(page, `Owned dish ${Date.now()}`, ["2 eggs"], ["Boil."]);

@@ -5,24 +5,39 @@ import { getDb } from "@/db";
 import { requireUser } from "@/lib/auth/session";
 import { flash } from "@/lib/flash";
 import type { FormState } from "@/lib/forms/form-state";
-import { validatedAction } from "@/lib/forms/validated-action";
+import { rateLimitedState, validatedAction } from "@/lib/forms/validated-action";
 import { createRecipe, deleteRecipe, parseRecipeId, updateRecipe } from "@/lib/recipes/queries";
 import { recipeFormValues } from "@/lib/recipes/form-values";
-import { recipeFormSchema, recipeUpdateSchema } from "@/lib/recipes/schemas";
+import { serverRecipeFormSchema, serverRecipeUpdateSchema } from "@/lib/recipes/server-schemas";
+import { consumeRecipeWrite, minutesText } from "@/lib/security/rate-limit";
 
 // Each action checks the session itself and passes the user to the data layer, which only ever
 // touches that user's recipes: a forged post naming someone else's recipe changes nothing.
 
-export const createRecipeAction = validatedAction(recipeFormSchema, async (input) => {
+/** What the form says once an account has saved its hour's worth of recipes. */
+async function overWriteLimit(userId: string): Promise<FormState | null> {
+  const limit = await consumeRecipeWrite(userId);
+  if (limit.allowed) return null;
+  return {
+    ...rateLimitedState(limit.retryAfterSeconds),
+    message: `You have saved a lot of recipes in the last hour. Please wait ${minutesText(limit.retryAfterSeconds)} and save again: your text is still here.`,
+  };
+}
+
+export const createRecipeAction = validatedAction(serverRecipeFormSchema, async (input): Promise<FormState | void> => {
   const user = await requireUser("/recipes/new");
+  const limited = await overWriteLimit(user.id);
+  if (limited) return limited;
   const id = await createRecipe(await getDb(), user.id, input);
   await flash(`“${input.title}” is saved.`, "success");
   redirect(`/recipes/${id}`);
 });
 
-export const updateRecipeAction = validatedAction(recipeUpdateSchema, async (input, formData): Promise<FormState> => {
+export const updateRecipeAction = validatedAction(serverRecipeUpdateSchema, async (input, formData): Promise<FormState> => {
   const id = parseRecipeId(formData.get("id"));
   const user = await requireUser(id ? `/recipes/${id}/edit` : "/dashboard");
+  const limited = await overWriteLimit(user.id);
+  if (limited) return limited;
   const result = id ? await updateRecipe(await getDb(), user.id, id, input.version, input) : ({ status: "not-found" } as const);
   if (result.status === "not-found") {
     await flash("That recipe does not exist, or it is not yours to edit.", "error");

@@ -16,9 +16,11 @@ type Props = {
   initialValues: Record<string, string>;
   submitLabel: string;
   recipeId?: number;
+  /** The hosts an image address may name (IMAGE_HOSTS); none: the form has no image field. */
+  imageHosts: readonly string[];
 };
 
-export function RecipeForm({ action, initialValues, submitLabel, recipeId }: Props) {
+export function RecipeForm({ action, initialValues, submitLabel, recipeId, imageHosts }: Props) {
   const { form, state, pending, errorFor, formProps } = useZodForm(loadRecipeFormSchema, action, initialValues);
   const values = state.values ?? initialValues;
 
@@ -79,15 +81,21 @@ export function RecipeForm({ action, initialValues, submitLabel, recipeId }: Pro
         {number("prepMinutes", "Preparation (minutes)")}
         {number("cookMinutes", "Cooking (minutes)")}
       </div>
-      <TextField
-        id="recipe-imageUrl"
-        label="Image address (optional)"
-        type="url"
-        placeholder="https://…"
-        defaultValue={values.imageUrl}
-        error={errorFor("imageUrl")}
-        registration={form.register("imageUrl")}
-      />
+      {imageHosts.length > 0 ? (
+        <TextField
+          id="recipe-imageUrl"
+          label="Image address (optional)"
+          type="url"
+          placeholder={`https://${imageHosts[0]}/…`}
+          hint={`An image on ${imageHosts.join(", ")}.`}
+          defaultValue={values.imageUrl}
+          error={errorFor("imageUrl")}
+          registration={form.register("imageUrl")}
+        />
+      ) : (
+        // Without allowed hosts an image address is never kept, not even one saved before.
+        <input type="hidden" name="imageUrl" value="" />
+      )}
       <SubmitButton pending={pending} pendingLabel="Saving…">
         {submitLabel}
       </SubmitButton>

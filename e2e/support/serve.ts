@@ -56,8 +56,11 @@ async function main() {
     RESEND_API_KEY: "re_e2e_fake_key",
     RESEND_BASE_URL: `http://127.0.0.1:${E2E.resendPort}`,
     MAIL_FROM: "Pantry <hello@pantry.test>",
-    // The whole suite comes from one address; the per-IP ceiling has its own tests.
+    // The whole suite comes from one address and saves many recipes as one account; the
+    // ceilings have their own tests.
     RATE_LIMIT_PER_IP: "100000",
+    RECIPE_WRITES_PER_HOUR: "100000",
+    IMAGE_HOSTS: "images.pantry.test",
     MAIL_SEND_TIMEOUT_MS: "2000",
     // Served directly, with no proxy in front to name the client.
     TRUSTED_PROXY: "none",

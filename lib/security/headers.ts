@@ -3,7 +3,10 @@
  * Content-Security-Policy with a fresh nonce per request; next.config.ts adds the static ones to
  * everything else (assets included).
  */
-export function contentSecurityPolicy(nonce: string, { development, upgradeInsecure }: { development: boolean; upgradeInsecure: boolean }): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  { development, upgradeInsecure, imageHosts = [] }: { development: boolean; upgradeInsecure: boolean; imageHosts?: readonly string[] },
+): string {
   const directives = [
     "default-src 'self'",
     // Next adds the nonce to its own scripts; 'strict-dynamic' lets those load the page's chunks.
@@ -11,8 +14,8 @@ export function contentSecurityPolicy(nonce: string, { development, upgradeInsec
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
     // Inline style attributes (React, Next's route announcer) cannot carry a nonce.
     "style-src 'self' 'unsafe-inline'",
-    // Recipe images may live on any https host.
-    "img-src 'self' https: data: blob:",
+    // Images from other sites only from the hosts IMAGE_HOSTS names: any other would see every visitor.
+    ["img-src 'self' data: blob:", ...imageHosts.map((host) => `https://${host}`)].join(" "),
     "font-src 'self'",
     `connect-src 'self'${development ? " ws:" : ""}`,
     "object-src 'none'",

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { database, type DatabaseHandle } from "@/db";
 import { env } from "@/lib/env";
+import { errorFields, log } from "@/lib/log";
 import type { Client } from "./client-ip";
 
 /**
@@ -19,7 +20,13 @@ const FREE_FAILURES = 5;
 const FIRST_LOCK_SECONDS = 60;
 const MAX_LOCK_SECONDS = 15 * 60;
 
-type Limiters = { perIp: RateLimiterPostgres; siteWide: RateLimiterPostgres; failures: RateLimiterPostgres; locks: RateLimiterPostgres };
+type Limiters = {
+  perIp: RateLimiterPostgres;
+  siteWide: RateLimiterPostgres;
+  failures: RateLimiterPostgres;
+  locks: RateLimiterPostgres;
+  recipeWrites: RateLimiterPostgres;
+};
 
 const store = globalThis as typeof globalThis & { __pantryLimiters?: { handle: DatabaseHandle; limiters: Limiters } };
 
@@ -36,8 +43,26 @@ function storeClient(handle: DatabaseHandle) {
   };
 }
 
+/** How often one process deletes the counters whose window has passed (the library never does). */
+const PURGE_EVERY_MS = 10 * 60 * 1000;
+let lastPurge = Number.NEGATIVE_INFINITY;
+
+/** Deletes the counters whose window has passed; returns how many. */
+export async function purgeExpiredLimits(handle?: DatabaseHandle): Promise<number> {
+  const { rowCount } = await (handle ?? (await database())).query("DELETE FROM rate_limits WHERE expire IS NOT NULL AND expire < $1", [Date.now()]);
+  return rowCount;
+}
+
+/** At most once per PURGE_EVERY_MS, in the background of a request that counts something. */
+function purgeNowAndThen(handle: DatabaseHandle): void {
+  if (Date.now() - lastPurge < PURGE_EVERY_MS) return;
+  lastPurge = Date.now();
+  purgeExpiredLimits(handle).catch((error: unknown) => log.warn("rate_limits.purge_failed", errorFields(error)));
+}
+
 async function limiters(): Promise<Limiters> {
   const handle = await database();
+  purgeNowAndThen(handle);
   if (store.__pantryLimiters?.handle === handle) return store.__pantryLimiters.limiters;
   const common = { storeClient: storeClient(handle), storeType: "client", tableName: "rate_limits", tableCreated: true, clearExpiredByTimeout: false };
   const created: Limiters = {
@@ -45,6 +70,7 @@ async function limiters(): Promise<Limiters> {
     siteWide: new RateLimiterPostgres({ ...common, keyPrefix: "site", points: env.RATE_LIMIT_SITE_WIDE, duration: REQUEST_WINDOW_SECONDS }),
     failures: new RateLimiterPostgres({ ...common, keyPrefix: "login-failures", points: 1_000_000, duration: FAILURE_WINDOW_SECONDS }),
     locks: new RateLimiterPostgres({ ...common, keyPrefix: "login-lock", points: 1, duration: MAX_LOCK_SECONDS }),
+    recipeWrites: new RateLimiterPostgres({ ...common, keyPrefix: "recipe-writes", points: env.RECIPE_WRITES_PER_HOUR, duration: 60 * 60 }),
   };
   store.__pantryLimiters = { handle, limiters: created };
   return created;
@@ -76,6 +102,22 @@ export async function consumeRequest(kind: RequestKind, client: Client, account?
   if (notLimits) throw notLimits;
   const waitMs = Math.max(...refusals.map((reason) => (reason as RateLimiterRes).msBeforeNext));
   return { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000) };
+}
+
+/** Counts one new or edited recipe of an account: a signed-in script cannot flood the site with them. */
+export async function consumeRecipeWrite(userId: string): Promise<LimitResult> {
+  if (env.RATE_LIMIT_DISABLED) return { allowed: true };
+  return refusalOf(() => limiters().then(({ recipeWrites }) => recipeWrites.consume(userId)));
+}
+
+async function refusalOf(consume: () => Promise<unknown>): Promise<LimitResult> {
+  try {
+    await consume();
+    return { allowed: true };
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.ceil(rejection.msBeforeNext / 1000) };
+    throw rejection;
+  }
 }
 
 /** Whether logins to this account are paused after repeated failures, and for how long. */

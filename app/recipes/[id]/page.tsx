@@ -5,6 +5,7 @@ import { cache } from "react";
 import { getDb } from "@/db";
 import { getUser } from "@/lib/auth/session";
 import { getRecipe, parseRecipeId } from "@/lib/recipes/queries";
+import { isAllowedImageUrl } from "@/lib/recipes/image-hosts";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -60,8 +61,9 @@ export default async function RecipePage({ params }: Params) {
           </div>
         ) : null}
       </header>
-      {recipe.imageUrl ? (
-        // User-supplied addresses on any host: the image optimiser would need each host allow-listed.
+      {recipe.imageUrl && isAllowedImageUrl(recipe.imageUrl) ? (
+        // Only hosts allowed by IMAGE_HOSTS, checked again here: an address saved before a host was
+        // taken off the list is not shown.
         // eslint-disable-next-line @next/next/no-img-element
         <img src={recipe.imageUrl} alt="" className="mb-6 max-h-96 w-full rounded-lg object-cover" referrerPolicy="no-referrer" />
       ) : null}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { createRecipeAction } from "@/app/actions/recipes";
 import { RecipeForm } from "@/components/recipes/recipe-form";
+import { imageHosts } from "@/lib/recipes/image-hosts";
 import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Add a recipe" };
@@ -13,7 +14,7 @@ export default async function NewRecipePage() {
     <div className="mx-auto max-w-2xl">
       <h1 className="mb-6 text-2xl font-bold">Add a recipe</h1>
       <div className="card">
-        <RecipeForm action={createRecipeAction} initialValues={EMPTY} submitLabel="Save recipe" />
+        <RecipeForm action={createRecipeAction} initialValues={EMPTY} submitLabel="Save recipe" imageHosts={imageHosts} />
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { updateRecipeAction } from "@/app/actions/recipes";
 import { RecipeForm } from "@/components/recipes/recipe-form";
+import { imageHosts } from "@/lib/recipes/image-hosts";
 import { getDb } from "@/db";
 import { requireUser } from "@/lib/auth/session";
 import { recipeFormValues } from "@/lib/recipes/form-values";
@@ -20,7 +21,7 @@ export default async function EditRecipePage({ params }: { params: Promise<{ id:
     <div className="mx-auto max-w-2xl">
       <h1 className="mb-6 text-2xl font-bold">Edit “{recipe.title}”</h1>
       <div className="card">
-        <RecipeForm action={updateRecipeAction} initialValues={recipeFormValues(recipe)} submitLabel="Save changes" recipeId={recipe.id} />
+        <RecipeForm action={updateRecipeAction} initialValues={recipeFormValues(recipe)} submitLabel="Save changes" recipeId={recipe.id} imageHosts={imageHosts} />
       </div>
     </div>
   );
