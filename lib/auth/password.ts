@@ -15,6 +15,7 @@ import "server-only";
 import { pbkdf2 as pbkdf2Callback, randomBytes, timingSafeEqual } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { promisify } from "node:util";
+import { createSlots } from "@/lib/slots";
 
 const pbkdf2 = promisify(pbkdf2Callback);
 
@@ -25,22 +26,7 @@ const pbkdf2 = promisify(pbkdf2Callback);
  * behind it (bench/results.md, "Login cost"). One thread stays free for them; and more hashes at
  * once than there are cores would not hash any faster, only share the same CPU.
  */
-const HASH_SLOTS = Math.max(1, Math.min(availableParallelism(), (Number(process.env.UV_THREADPOOL_SIZE) || 4) - 1));
-let hashesRunning = 0;
-const waitingForSlot: (() => void)[] = [];
-
-async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
-  if (hashesRunning >= HASH_SLOTS) await new Promise<void>((resolve) => waitingForSlot.push(resolve));
-  else hashesRunning++;
-  try {
-    return await work();
-  } finally {
-    // The slot passes straight to the next waiter, if any; otherwise it is released.
-    const next = waitingForSlot.shift();
-    if (next) next();
-    else hashesRunning--;
-  }
-}
+const hashSlots = createSlots(Math.max(1, Math.min(availableParallelism(), (Number(process.env.UV_THREADPOOL_SIZE) || 4) - 1)));
 
 const ALGORITHM_ID = "pbkdf2_sha512";
 const DIGEST = "sha512";
@@ -80,7 +66,7 @@ function assertIterations(iterations: number, name: string): void {
 }
 
 function derive(password: string, salt: Buffer, iterations: number, keyBytes: number): Promise<Buffer> {
-  return withHashSlot(() => pbkdf2(Buffer.from(password, "utf8"), salt, iterations, keyBytes, DIGEST));
+  return hashSlots.run(() => pbkdf2(Buffer.from(password, "utf8"), salt, iterations, keyBytes, DIGEST));
 }
 
 /** Strict base64url decoding: only canonical, unpadded input of the expected length. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
+import { createSlots } from "@/lib/slots";
 import { PANTRY_STAPLES } from "./ingredients";
 import { describeTerms, rankingTerms, TOTAL_CAP, walkSearch } from "./search-walk";
 
@@ -11,6 +12,12 @@ export const PAGE_SIZE = 20;
  * make the walk find thousands.
  */
 export const MAX_SEARCH_PAGE = 10;
+
+/**
+ * Walks at once per server. A flood of costly searches then waits here, in the server, instead of
+ * holding every pooled database connection while logins and pages wait behind it.
+ */
+const searchSlots = createSlots(4);
 export { TOTAL_CAP };
 
 export type SearchResult = {
@@ -68,8 +75,9 @@ export async function searchRecipes(db: Database, terms: readonly string[], { as
 
   const searchedFor = rankingTerms(terms, assumeStaples);
   const ignoredStaples = [...new Set(terms)].filter((term) => !searchedFor.includes(term));
-  const described = await describeTerms(db, searchedFor);
-  const { hits, total, totalCapped } = await walkSearch(db, described, { assumeStaples, count: offset + PAGE_SIZE });
+  const { hits, total, totalCapped } = await searchSlots.run(async () =>
+    walkSearch(db, await describeTerms(db, searchedFor), { assumeStaples, count: offset + PAGE_SIZE }),
+  );
   const pageHits = hits.slice(offset, offset + PAGE_SIZE);
   const rows = pageHits.length
     ? rowsOf<RecipeRow>(
