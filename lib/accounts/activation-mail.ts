@@ -15,12 +15,15 @@ export async function issueActivationToken(db: Database, userId: string, registr
   return issueToken(db, userId, "activation", env.ACTIVATION_TOKEN_TTL_HOURS * 3_600_000, registration);
 }
 
-/** Mails an activation link. */
-export async function sendActivationMail(to: { email: string; name: string }, token: string): Promise<MailResult> {
+/**
+ * Mails an activation link. The address is not confirmed yet, so the mail holds nothing the
+ * registrant typed (a name can carry a phishing text to anyone's inbox).
+ */
+export async function sendActivationMail(email: string, token: string): Promise<MailResult> {
   return sendMail({
-    to: to.email,
+    to: email,
     subject: "Confirm your account",
-    body: ActivationMail({ name: to.name, activationUrl: `${env.APP_URL}/activate/${token}`, validHours: env.ACTIVATION_TOKEN_TTL_HOURS }),
+    body: ActivationMail({ activationUrl: `${env.APP_URL}/activate/${token}`, validHours: env.ACTIVATION_TOKEN_TTL_HOURS }),
     tag: "activation",
   });
 }

@@ -13,7 +13,11 @@ import { findUserByEmail, findUserById } from "./users";
 
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 
-/** Mails a reset link if the address has an account; does nothing otherwise (the caller answers the same). */
+/**
+ * Mails a reset link if the address has an account; does nothing otherwise (the caller answers the
+ * same). An inactive account's name is whatever a registrant typed, not confirmed by the owner of
+ * the address, so its mail greets without it.
+ */
 export async function requestPasswordReset(email: string): Promise<void> {
   const db = await getDb();
   const user = await findUserByEmail(db, email);
@@ -22,7 +26,7 @@ export async function requestPasswordReset(email: string): Promise<void> {
   await sendMail({
     to: user.email,
     subject: "Reset your Pantry password",
-    body: PasswordResetMail({ name: user.name, resetUrl: `${env.APP_URL}/reset-password/${token}` }),
+    body: PasswordResetMail({ name: user.isActive ? user.name : null, resetUrl: `${env.APP_URL}/reset-password/${token}` }),
     tag: "password-reset",
   });
 }

@@ -44,7 +44,7 @@ export async function registerAccount(input: ServerRegisterInput): Promise<MailR
     if (!inactive) return null;
     return { email: inactive.email, token: await issueActivationToken(tx, inactive.id, registration) };
   });
-  if (pending) return sendActivationMail({ email: pending.email, name: input.name }, pending.token);
+  if (pending) return sendActivationMail(pending.email, pending.token);
 
   const existing = await findUserByEmail(db, input.email);
   if (!existing?.isActive) return { sent: false };
@@ -64,7 +64,7 @@ export async function resendActivation(email: string): Promise<MailResult> {
       .where(and(byEmail(email), eq(users.isActive, false)))
       .for("update");
     if (!user) return null;
-    return { email: user.email, name: user.name, token: await issueActivationToken(tx, user.id, { name: user.name, passwordHash: user.passwordHash }) };
+    return { email: user.email, token: await issueActivationToken(tx, user.id, { name: user.name, passwordHash: user.passwordHash }) };
   });
-  return pending ? sendActivationMail(pending, pending.token) : { sent: true };
+  return pending ? sendActivationMail(pending.email, pending.token) : { sent: true };
 }
