@@ -276,7 +276,40 @@ describe("credentials", () => {
   });
 });
 
-describe("mail to an unconfirmed address", () => {
+describe("mail to one address", () => {
+  it("sends at most three activation mails an hour to one address, answering the same past that", async () => {
+    const email = uniqueEmail("flood");
+    const warnings = vi.spyOn(console, "error");
+    try {
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await register(i % 2 ? email.toUpperCase() : email, `Flooder ${i}`, `flood passphrase ${i}`));
+      expect(answers).toEqual(Array.from({ length: 4 }, () => ({ sent: true })));
+      expect(await resendActivation(email)).toEqual({ sent: true });
+      expect(mailsTo(email)).toHaveLength(3);
+
+      const capped = warnings.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('"mail.capped"'));
+      expect(capped).toHaveLength(2);
+      expect(capped[0]).toContain(`"to":"${email[0]}***@example.com"`);
+      expect(capped.join("\n")).not.toContain(email);
+    } finally {
+      warnings.mockRestore();
+    }
+    // Each kind of mail, and each address, has an allowance of its own.
+    await requestPasswordReset(email);
+    expect(mailsTo(email)[0]!.subject).toBe("Reset your Pantry password");
+    const neighbour = uniqueEmail("neighbour");
+    await register(neighbour);
+    expect(mailsTo(neighbour)).toHaveLength(1);
+  });
+
+  it("caps the mail to an active account's owner too", async () => {
+    const email = uniqueEmail("owner");
+    await register(email, "Owner");
+    await activateAccount(activationTokenFor(email));
+    for (let i = 0; i < 4; i++) expect(await register(email, "Prankster")).toEqual({ sent: true });
+    expect(mailsTo(email).filter((mail) => mail.subject === "You already have a Pantry account")).toHaveLength(3);
+  });
+
   it("keeps the name a registrant typed out of the activation mail", async () => {
     const email = uniqueEmail("phish");
     await register(email, "URGENT: verify at https://evil.example");
