@@ -52,6 +52,12 @@ export const oneTimeTokens = pgTable(
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     expiresAt: timestamptz("expires_at").notNull(),
     usedAt: timestamptz("used_at"),
+    /**
+     * An activation token carries the registration it confirms: the name and password hash that
+     * become the account's when this link is used. Cleared once the token is used or retired.
+     */
+    name: text("name"),
+    passwordHash: text("password_hash"),
   },
   (table) => [
     uniqueIndex("one_time_tokens_token_hash_key").on(table.tokenHash),

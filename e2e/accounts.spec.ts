@@ -1,4 +1,4 @@
-import { expect, linkIn, logout, registerAndActivate, test, uniqueEmail, waitForMail } from "./support/test";
+import { expect, linkIn, logout, mailsTo, registerAndActivate, test, uniqueEmail, waitForMail } from "./support/test";
 import { E2E } from "./support/ports";
 
 test.describe("accounts with JavaScript", () => {
@@ -54,6 +54,49 @@ test.describe("accounts with JavaScript", () => {
     await expect(page.getByTestId("flash")).toContainText(`Check your inbox: we sent a mail to ${email} to confirm your address.`);
     const mail = await waitForMail(email, "You already have a Pantry account");
     expect(mail.text).toContain(`Hello ${name}`);
+  });
+
+  test("an address registered first by someone else is confirmed with the password of the registration whose link is used", async ({ page, browser }) => {
+    const email = uniqueEmail("victim");
+    const attackerPassword = "the attacker's own passphrase";
+    const victimPassword = "the victim's real passphrase";
+    const registerAs = async (who: typeof page, name: string, password: string) => {
+      await who.goto("/register");
+      await who.getByRole("main").getByLabel("Name").fill(name);
+      await who.getByRole("main").getByLabel("Email", { exact: true }).fill(email);
+      await who.getByRole("main").getByLabel("Password", { exact: true }).fill(password);
+      await who.getByRole("button", { name: "Register" }).click();
+      await expect(who.getByTestId("flash")).toContainText(`Check your inbox: we sent a mail to ${email} to confirm your address.`);
+    };
+
+    const attacker = await (await browser.newContext()).newPage();
+    await registerAs(attacker, "Mallory", attackerPassword);
+    await registerAs(page, "Victoria", victimPassword);
+    await expect.poll(async () => (await mailsTo(email)).length).toBe(2);
+    const [attackerMail, victimMail] = await mailsTo(email);
+
+    // The earlier registration's link stopped working when the later registration was made.
+    await attacker.goto(linkIn(attackerMail!, "/activate/"));
+    await expect(attacker.getByTestId("activation-invalid")).toBeVisible();
+    await attacker.context().close();
+
+    await page.goto(linkIn(victimMail!, "/activate/"));
+    await page.getByRole("button", { name: "Confirm my account" }).click();
+    await expect(page.getByTestId("flash")).toContainText("Welcome, Victoria!");
+    await logout(page);
+
+    const logIn = async (password: string) => {
+      await page.goto("/login");
+      await page.getByRole("main").getByLabel("Email").fill(email);
+      await page.getByRole("main").getByLabel("Password").fill(password);
+      await page.getByRole("button", { name: "Log in" }).click();
+    };
+    await logIn(attackerPassword);
+    await expect(page.getByTestId("login-message")).toHaveText("Wrong email or password.");
+    await expect(page.getByTestId("user-menu")).toHaveCount(0);
+    await logIn(victimPassword);
+    await expect(page.getByTestId("flash")).toContainText("Welcome back, Victoria!");
+    await expect(page.getByTestId("user-menu")).toContainText("Hi, Victoria");
   });
 
   test("a used activation link shows a clear page with a form for a new one", async ({ page }) => {

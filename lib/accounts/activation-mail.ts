@@ -1,19 +1,29 @@
 import "server-only";
 import type { Database } from "@/db";
-import { issueToken } from "@/lib/auth/tokens";
+import { issueToken, type Registration } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
 import { sendMail, type MailResult } from "@/lib/mail/send";
 import { AccountExistsMail, ActivationMail } from "@/lib/mail/templates";
 import type { PublicUser } from "./users";
 
-/** A fresh activation link (older ones stop working) mailed to an inactive user. */
-export async function sendActivationMail(db: Database, user: PublicUser): Promise<MailResult> {
-  const hours = env.ACTIVATION_TOKEN_TTL_HOURS;
-  const token = await issueToken(db, user.id, "activation", hours * 3_600_000);
+/**
+ * A fresh activation token for an inactive user, carrying the registration it confirms; older
+ * links stop working. Run it in the transaction that wrote that registration, then mail the
+ * link after the commit.
+ */
+export async function issueActivationToken(db: Database, userId: string, registration: Registration): Promise<string> {
+  return issueToken(db, userId, "activation", env.ACTIVATION_TOKEN_TTL_HOURS * 3_600_000, registration);
+}
+
+/**
+ * Mails an activation link. The address is not confirmed yet, so the mail holds nothing the
+ * registrant typed (a name can carry a phishing text to anyone's inbox).
+ */
+export async function sendActivationMail(email: string, token: string): Promise<MailResult> {
   return sendMail({
-    to: user.email,
+    to: email,
     subject: "Confirm your account",
-    body: ActivationMail({ name: user.name, activationUrl: `${env.APP_URL}/activate/${token}`, validHours: hours }),
+    body: ActivationMail({ activationUrl: `${env.APP_URL}/activate/${token}`, validHours: env.ACTIVATION_TOKEN_TTL_HOURS }),
     tag: "activation",
   });
 }

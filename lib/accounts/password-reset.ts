@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
-import { users } from "@/db/schema";
+import { oneTimeTokens, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { consumeToken, issueToken, peekToken } from "@/lib/auth/tokens";
@@ -13,7 +13,11 @@ import { findUserByEmail, findUserById } from "./users";
 
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 
-/** Mails a reset link if the address has an account; does nothing otherwise (the caller answers the same). */
+/**
+ * Mails a reset link if the address has an account; does nothing otherwise (the caller answers the
+ * same). An inactive account's name is whatever a registrant typed, not confirmed by the owner of
+ * the address, so its mail greets without it.
+ */
 export async function requestPasswordReset(email: string): Promise<void> {
   const db = await getDb();
   const user = await findUserByEmail(db, email);
@@ -22,28 +26,33 @@ export async function requestPasswordReset(email: string): Promise<void> {
   await sendMail({
     to: user.email,
     subject: "Reset your Pantry password",
-    body: PasswordResetMail({ name: user.name, resetUrl: `${env.APP_URL}/reset-password/${token}` }),
+    body: PasswordResetMail({ name: user.isActive ? user.name : null, resetUrl: `${env.APP_URL}/reset-password/${token}` }),
     tag: "password-reset",
   });
 }
 
 export async function checkResetToken(token: string) {
   const db = await getDb();
-  const userId = await peekToken(db, token, "password_reset");
-  return userId ? findUserById(db, userId) : null;
+  const live = await peekToken(db, token, "password_reset");
+  return live ? findUserById(db, live.userId) : null;
 }
 
 /**
  * Sets a new password with a reset token, once. Every session of the user ends and the login
- * back-off is cleared; the person is not signed in by this.
+ * back-off is cleared; the person is not signed in by this. A pending activation link of an
+ * inactive account then activates it with this newer password, not the one it was mailed with.
  */
 export async function resetPassword(token: string, newPassword: string): Promise<boolean> {
   const db = await getDb();
   const passwordHash = await hashPassword(newPassword, env.PASSWORD_ITERATIONS);
   const user = await db.transaction(async (tx) => {
-    const userId = await consumeToken(tx, token, "password_reset");
-    if (!userId) return null;
-    const [row] = await tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).returning({ id: users.id, email: users.email });
+    const used = await consumeToken(tx, token, "password_reset");
+    if (!used) return null;
+    const [row] = await tx.update(users).set({ passwordHash }).where(eq(users.id, used.userId)).returning({ id: users.id, email: users.email });
+    await tx
+      .update(oneTimeTokens)
+      .set({ passwordHash: null })
+      .where(and(eq(oneTimeTokens.userId, used.userId), eq(oneTimeTokens.purpose, "activation"), isNull(oneTimeTokens.usedAt)));
     return row ?? null;
   });
   if (!user) return false;

@@ -5,18 +5,28 @@ import type { ReactElement } from "react";
 import { Resend } from "resend";
 import { env, isProduction } from "@/lib/env";
 import { log, maskEmail } from "@/lib/log";
+import { consumeMailQuota, type MailKind } from "@/lib/security/rate-limit";
 import { recordOutboxMail } from "./outbox";
 
 export type MailResult = { sent: true } | { sent: false };
 
-type Mail = { to: string; subject: string; body: ReactElement; tag: string };
+type Mail = { to: string; subject: string; body: ReactElement; tag: MailKind };
 
 /**
  * Sends through Resend when RESEND_API_KEY is set; otherwise (development and tests only, enforced by
  * lib/env.ts) prints the mail with its links to the log and keeps it for /dev/outbox.
  * Never throws: a failed or slow send is reported so the caller can tell the person.
+ *
+ * Every account mail passes here, so here is the cap per recipient (lib/security/rate-limit.ts).
+ * A capped mail is dropped and reported as sent: the page answers as for any other request, so
+ * the cap reveals nothing about the address.
  */
 export async function sendMail({ to, subject, body, tag }: Mail): Promise<MailResult> {
+  const allowance = await quota(tag, to);
+  if (allowance === "capped") return { sent: true };
+  // Without its counter the mail might be one too many: it is not sent, and the caller is told.
+  if (allowance === "unknown") return { sent: false };
+
   const [html, text] = await Promise.all([render(body), render(body, { plainText: true })]);
 
   if (!env.RESEND_API_KEY) {
@@ -43,5 +53,17 @@ export async function sendMail({ to, subject, body, tag }: Mail): Promise<MailRe
   } catch (error) {
     log.warn("mail.failed", { tag, to: maskEmail(to), reason: error instanceof Error ? error.name : "error" });
     return { sent: false };
+  }
+}
+
+/** Whether the recipient's allowance for this kind of mail has room, with a log line when not. */
+async function quota(tag: MailKind, to: string): Promise<"ok" | "capped" | "unknown"> {
+  try {
+    if (await consumeMailQuota(tag, to)) return "ok";
+    log.warn("mail.capped", { tag, to: maskEmail(to) });
+    return "capped";
+  } catch (error) {
+    log.warn("mail.quota_failed", { tag, to: maskEmail(to), reason: error instanceof Error ? error.name : "error" });
+    return "unknown";
   }
 }

@@ -42,10 +42,11 @@ function ActionLink({ href, label }: { href: string; label: string }) {
   );
 }
 
-export function ActivationMail({ name, activationUrl, validHours }: { name: string; activationUrl: string; validHours: number }) {
+/** Goes to an address nobody has confirmed yet: it carries no text the registrant typed. */
+export function ActivationMail({ activationUrl, validHours }: { activationUrl: string; validHours: number }) {
   return (
     <Layout preview="Confirm your Pantry account">
-      <Text style={styles.greeting}>{`Hello ${name},`}</Text>
+      <Text style={styles.greeting}>Hello,</Text>
       <Text style={styles.text}>Thanks for joining Pantry. Confirm your address to start adding and saving recipes.</Text>
       <ActionLink href={activationUrl} label="Confirm my account" />
       <Text style={styles.small}>
@@ -70,10 +71,11 @@ export function AccountExistsMail({ name, loginUrl, resetUrl }: { name: string; 
   );
 }
 
-export function PasswordResetMail({ name, resetUrl }: { name: string; resetUrl: string }) {
+/** `name` only for an active account: an inactive one's name was typed by whoever registered it. */
+export function PasswordResetMail({ name, resetUrl }: { name: string | null; resetUrl: string }) {
   return (
     <Layout preview="Reset your Pantry password">
-      <Text style={styles.greeting}>{`Hello ${name},`}</Text>
+      <Text style={styles.greeting}>{name ? `Hello ${name},` : "Hello,"}</Text>
       <Text style={styles.text}>Someone (probably you) asked to reset the password of your Pantry account.</Text>
       <ActionLink href={resetUrl} label="Choose a new password" />
       <Text style={styles.small}>

@@ -156,3 +156,42 @@ export function minutesText(seconds: number): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
   return minutes === 1 ? "a minute" : `${minutes} minutes`;
 }
+
+/** The kinds of account mail, each with its own allowance per recipient. */
+export type MailKind = "activation" | "account-exists" | "password-reset";
+
+export const MAIL_PER_RECIPIENT_PER_HOUR = 3;
+
+const mailStore = globalThis as typeof globalThis & { __pantryMailLimiter?: { handle: DatabaseHandle; limiter: RateLimiterPostgres } };
+
+async function mailLimiter(): Promise<RateLimiterPostgres> {
+  const handle = await database();
+  if (mailStore.__pantryMailLimiter?.handle === handle) return mailStore.__pantryMailLimiter.limiter;
+  const limiter = new RateLimiterPostgres({
+    storeClient: storeClient(handle),
+    storeType: "client",
+    tableName: "rate_limits",
+    tableCreated: true,
+    clearExpiredByTimeout: false,
+    keyPrefix: "mail",
+    points: MAIL_PER_RECIPIENT_PER_HOUR,
+    duration: 60 * 60,
+  });
+  mailStore.__pantryMailLimiter = { handle, limiter };
+  return limiter;
+}
+
+/**
+ * Counts one mail of `kind` to `email`; false once the recipient has had three of that kind within
+ * the hour. Anyone can make the site mail any address, so without this one inbox can be flooded.
+ */
+export async function consumeMailQuota(kind: MailKind, email: string): Promise<boolean> {
+  if (env.RATE_LIMIT_DISABLED) return true;
+  try {
+    await (await mailLimiter()).consume(`${kind}:${accountKey(email)}`);
+    return true;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return false;
+    throw rejection;
+  }
+}

@@ -14,6 +14,7 @@ import { getDb } from "@/db";
 import { oneTimeTokens, users } from "@/db/schema";
 import { activateAccount, checkActivationToken } from "@/lib/accounts/activate";
 import { checkCredentials } from "@/lib/accounts/login";
+import { requestPasswordReset, resetPassword } from "@/lib/accounts/password-reset";
 import { registerAccount, resendActivation } from "@/lib/accounts/register";
 import { serverRegisterSchema } from "@/lib/accounts/server-schemas";
 import { activationTokenFor, mailsTo } from "../support/outbox";
@@ -23,6 +24,7 @@ const legacy = JSON.parse(readFileSync(new URL("../fixtures/flask-legacy-hashes.
 };
 
 const PASSWORD = "plum tart on sunday";
+const ATTACKER_PASSWORD = "the attacker's own passphrase";
 let counter = 0;
 const uniqueEmail = (prefix = "cook") => `${prefix}${++counter}-${Date.now()}@example.com`;
 
@@ -33,6 +35,20 @@ async function register(email: string, name = "Ada", password = PASSWORD) {
 async function userRows(email: string) {
   const db = await getDb();
   return db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+}
+
+async function tokenRows(email: string) {
+  const [user] = await userRows(email);
+  const db = await getDb();
+  return db.select().from(oneTimeTokens).where(eq(oneTimeTokens.userId, user!.id));
+}
+
+function resetTokenFor(address: string): string {
+  const link = mailsTo(address)
+    .flatMap((mail) => mail.links)
+    .find((url) => url.includes("/reset-password/"));
+  if (!link) throw new Error(`no reset link was mailed to ${address}`);
+  return link.split("/reset-password/")[1]!;
 }
 
 describe("registration", () => {
@@ -47,8 +63,9 @@ describe("registration", () => {
 
     const [mail] = mailsTo(email);
     expect(mail!.subject).toBe("Confirm your account");
-    expect(mail!.text).toContain("Hello Ada");
-    expect(mail!.html).toContain("Hello Ada");
+    expect(mail!.text).toContain("Hello,");
+    expect(mail!.text).not.toContain("Ada");
+    expect(mail!.html).not.toContain("Ada");
     const token = activationTokenFor(email);
     expect(mail!.links).toContain(`http://localhost:3000/activate/${token}`);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -61,32 +78,85 @@ describe("registration", () => {
     expect(JSON.stringify(tokens)).not.toContain(token);
   });
 
-  it("never makes a second account for an address in another letter case, and leaves the first untouched", async () => {
-    const email = uniqueEmail("Case");
-    await register(email, "Original");
-    const [before] = await userRows(email);
+  it("activates a pending address with the password of the registration whose link is confirmed, not an earlier registrant's", async () => {
+    const email = uniqueEmail("victim");
+    // The attacker registers the victim's address first, with a password of his own.
+    await register(email, "Mallory", ATTACKER_PASSWORD);
+    const attackerLink = activationTokenFor(email);
+    const [pending] = await userRows(email);
 
-    expect(await register(email.toUpperCase(), "Impostor", "another long password")).toEqual({ sent: true });
-
+    // The victim registers later, in another letter case: the same answer, still one account.
+    expect(await register(email.toUpperCase(), "Victoria", PASSWORD)).toEqual({ sent: true });
     const rows = await userRows(email);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toEqual(before);
-    // Never activated: the owner gets a fresh activation link, and the older one stops working.
-    const mails = mailsTo(email);
-    expect(mails).toHaveLength(2);
-    expect(mails[0]!.subject).toBe("Confirm your account");
-    expect(mails[0]!.text).toContain("Hello Original");
+    expect(rows[0]).toMatchObject({ id: pending!.id, email, name: "Victoria", isActive: false });
+    expect(await checkCredentials(email, PASSWORD)).toEqual({ status: "inactive" });
+    expect(await checkCredentials(email, ATTACKER_PASSWORD)).toEqual({ status: "invalid" });
+
+    const victimLink = activationTokenFor(email);
+    expect(victimLink).not.toBe(attackerLink);
+    expect(mailsTo(email).map((mail) => mail.subject)).toEqual(["Confirm your account", "Confirm your account"]);
+
+    // The attacker's earlier link no longer works, not even before the victim's is used.
+    expect(await checkActivationToken(attackerLink)).toBeNull();
+    expect(await activateAccount(attackerLink)).toBeNull();
+    expect((await userRows(email))[0]!.isActive).toBe(false);
+
+    expect(await checkActivationToken(victimLink)).toMatchObject({ email, name: "Victoria" });
+    expect(await activateAccount(victimLink)).toMatchObject({ email, name: "Victoria", isActive: true });
+    expect(await checkCredentials(email, ATTACKER_PASSWORD)).toEqual({ status: "invalid" });
+    expect(await checkCredentials(email, PASSWORD)).toMatchObject({ status: "ok", user: { email, name: "Victoria" } });
+    // Used and retired tokens keep no password hash.
+    expect((await tokenRows(email)).every((token) => token.passwordHash === null && token.name === null)).toBe(true);
   });
 
-  it("tells the owner of an active account that it exists, with a login link", async () => {
+  it("makes the live link and the credentials it activates one registration's, when two registrations of an address race", async () => {
+    for (let round = 0; round < 6; round++) {
+      const email = uniqueEmail("pair");
+      const racers = [0, 1].map((i) => ({ name: `Racer ${round}.${i}`, password: `racer passphrase ${round}.${i}` }));
+      // Half the rounds race on a new address, half on one already pending.
+      if (round % 2 === 1) await register(email, "Earlier", "an earlier passphrase");
+      const results = await Promise.all(racers.map((racer, i) => register(i === 0 ? email : email.toUpperCase(), racer.name, racer.password)));
+      expect(results).toEqual([{ sent: true }, { sent: true }]);
+
+      const live = (await tokenRows(email)).filter((token) => token.usedAt === null);
+      expect(live).toHaveLength(1);
+      const [row] = await userRows(email);
+      // The live token carries the registration the account row holds now.
+      expect(live[0]).toMatchObject({ name: row!.name, passwordHash: row!.passwordHash });
+
+      const links = mailsTo(email)
+        .flatMap((mail) => mail.links)
+        .filter((url) => url.includes("/activate/"))
+        .map((url) => url.split("/activate/")[1]!);
+      const working = [];
+      for (const link of links) if (await checkActivationToken(link)) working.push(link);
+      expect(working).toHaveLength(1);
+
+      const activated = await activateAccount(working[0]!);
+      const winner = racers.find((racer) => racer.name === activated!.name)!;
+      const loser = racers.find((racer) => racer !== winner)!;
+      expect(await checkCredentials(email, winner.password)).toMatchObject({ status: "ok", user: { name: winner.name } });
+      expect(await checkCredentials(email, loser.password)).toEqual({ status: "invalid" });
+    }
+  });
+
+  it("tells the owner of an active account that it exists, with a login link, and changes nothing", async () => {
     const email = uniqueEmail();
     await register(email, "Grace");
     await activateAccount(activationTokenFor(email));
-    await register(email, "Someone else");
+    const [before] = await userRows(email);
+    const tokensBefore = await tokenRows(email);
+
+    expect(await register(email.toUpperCase(), "Someone else", ATTACKER_PASSWORD)).toEqual({ sent: true });
     const [latest] = mailsTo(email);
     expect(latest!.subject).toBe("You already have a Pantry account");
     expect(latest!.links).toContain("http://localhost:3000/login");
-    expect((await userRows(email))[0]!.name).toBe("Grace");
+    expect(latest!.links.some((url) => url.includes("/activate/"))).toBe(false);
+    expect((await userRows(email))[0]).toEqual(before);
+    expect(await tokenRows(email)).toEqual(tokensBefore);
+    expect(await checkCredentials(email, ATTACKER_PASSWORD)).toEqual({ status: "invalid" });
+    expect(await checkCredentials(email, PASSWORD)).toMatchObject({ status: "ok", user: { name: "Grace" } });
   });
 
   it("makes exactly one account from 50 concurrent registrations of one address, in any letter case", async () => {
@@ -145,6 +215,27 @@ describe("activation", () => {
     expect(await activateAccount(first)).toBeNull();
     expect(await activateAccount(second)).toMatchObject({ isActive: true });
   });
+
+  it("sends again a link for the latest registration of the address", async () => {
+    await register(email, "Linus Again", "a second registration passphrase");
+    await resendActivation(email);
+    expect(await activateAccount(activationTokenFor(email))).toMatchObject({ name: "Linus Again", isActive: true });
+    expect(await checkCredentials(email, "a second registration passphrase")).toMatchObject({ status: "ok" });
+    expect(await checkCredentials(email, PASSWORD)).toEqual({ status: "invalid" });
+  });
+
+  it("keeps a password set by a reset when an activation link mailed before it is used", async () => {
+    await requestPasswordReset(email);
+    const [resetMail] = mailsTo(email);
+    // An inactive account's name was typed by whoever registered it: the mail leaves it out.
+    expect(resetMail!.subject).toBe("Reset your Pantry password");
+    expect(resetMail!.text).not.toContain("Linus");
+    expect(resetMail!.html).not.toContain("Linus");
+    expect(await resetPassword(resetTokenFor(email), "a password chosen by reset")).toBe(true);
+    expect(await activateAccount(activationTokenFor(email))).toMatchObject({ isActive: true });
+    expect(await checkCredentials(email, "a password chosen by reset")).toMatchObject({ status: "ok" });
+    expect(await checkCredentials(email, PASSWORD)).toEqual({ status: "invalid" });
+  });
 });
 
 describe("credentials", () => {
@@ -182,5 +273,51 @@ describe("credentials", () => {
     expect(after!.passwordHash).toMatch(/^pbkdf2_sha512\$20000\$/);
     expect(after!.lastLoginAt).toBeInstanceOf(Date);
     expect(await checkCredentials(email, vector.password)).toMatchObject({ status: "ok" });
+  });
+});
+
+describe("mail to one address", () => {
+  it("sends at most three activation mails an hour to one address, answering the same past that", async () => {
+    const email = uniqueEmail("flood");
+    const warnings = vi.spyOn(console, "error");
+    try {
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await register(i % 2 ? email.toUpperCase() : email, `Flooder ${i}`, `flood passphrase ${i}`));
+      expect(answers).toEqual(Array.from({ length: 4 }, () => ({ sent: true })));
+      expect(await resendActivation(email)).toEqual({ sent: true });
+      expect(mailsTo(email)).toHaveLength(3);
+
+      const capped = warnings.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('"mail.capped"'));
+      expect(capped).toHaveLength(2);
+      expect(capped[0]).toContain(`"to":"${email[0]}***@example.com"`);
+      expect(capped.join("\n")).not.toContain(email);
+    } finally {
+      warnings.mockRestore();
+    }
+    // Each kind of mail, and each address, has an allowance of its own.
+    await requestPasswordReset(email);
+    expect(mailsTo(email)[0]!.subject).toBe("Reset your Pantry password");
+    const neighbour = uniqueEmail("neighbour");
+    await register(neighbour);
+    expect(mailsTo(neighbour)).toHaveLength(1);
+  });
+
+  it("caps the mail to an active account's owner too", async () => {
+    const email = uniqueEmail("owner");
+    await register(email, "Owner");
+    await activateAccount(activationTokenFor(email));
+    for (let i = 0; i < 4; i++) expect(await register(email, "Prankster")).toEqual({ sent: true });
+    expect(mailsTo(email).filter((mail) => mail.subject === "You already have a Pantry account")).toHaveLength(3);
+  });
+
+  it("keeps the name a registrant typed out of the activation mail", async () => {
+    const email = uniqueEmail("phish");
+    await register(email, "URGENT: verify at https://evil.example");
+    const [mail] = mailsTo(email);
+    for (const part of [mail!.text, mail!.html, mail!.subject]) {
+      expect(part).not.toContain("evil.example");
+      expect(part).not.toContain("URGENT");
+    }
+    expect(mail!.links.every((url) => url.startsWith("http://localhost:3000/"))).toBe(true);
   });
 });
