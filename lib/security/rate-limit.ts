@@ -14,6 +14,11 @@ import type { Client } from "./client-ip";
 
 export type RequestKind = "login" | "register" | "resend-activation" | "password-reset";
 
+/** The kinds of account mail, each with its own allowance per recipient. */
+export type MailKind = "activation" | "account-exists" | "password-reset";
+
+export const MAIL_PER_RECIPIENT_PER_HOUR = 3;
+
 const REQUEST_WINDOW_SECONDS = 10 * 60;
 const FAILURE_WINDOW_SECONDS = 15 * 60;
 const FREE_FAILURES = 5;
@@ -26,6 +31,7 @@ type Limiters = {
   failures: RateLimiterPostgres;
   locks: RateLimiterPostgres;
   recipeWrites: RateLimiterPostgres;
+  mail: RateLimiterPostgres;
 };
 
 const store = globalThis as typeof globalThis & { __pantryLimiters?: { handle: DatabaseHandle; limiters: Limiters } };
@@ -71,6 +77,7 @@ async function limiters(): Promise<Limiters> {
     failures: new RateLimiterPostgres({ ...common, keyPrefix: "login-failures", points: 1_000_000, duration: FAILURE_WINDOW_SECONDS }),
     locks: new RateLimiterPostgres({ ...common, keyPrefix: "login-lock", points: 1, duration: MAX_LOCK_SECONDS }),
     recipeWrites: new RateLimiterPostgres({ ...common, keyPrefix: "recipe-writes", points: env.RECIPE_WRITES_PER_HOUR, duration: 60 * 60 }),
+    mail: new RateLimiterPostgres({ ...common, keyPrefix: "mail", points: MAIL_PER_RECIPIENT_PER_HOUR, duration: 60 * 60 }),
   };
   store.__pantryLimiters = { handle, limiters: created };
   return created;
@@ -157,29 +164,6 @@ export function minutesText(seconds: number): string {
   return minutes === 1 ? "a minute" : `${minutes} minutes`;
 }
 
-/** The kinds of account mail, each with its own allowance per recipient. */
-export type MailKind = "activation" | "account-exists" | "password-reset";
-
-export const MAIL_PER_RECIPIENT_PER_HOUR = 3;
-
-const mailStore = globalThis as typeof globalThis & { __pantryMailLimiter?: { handle: DatabaseHandle; limiter: RateLimiterPostgres } };
-
-async function mailLimiter(): Promise<RateLimiterPostgres> {
-  const handle = await database();
-  if (mailStore.__pantryMailLimiter?.handle === handle) return mailStore.__pantryMailLimiter.limiter;
-  const limiter = new RateLimiterPostgres({
-    storeClient: storeClient(handle),
-    storeType: "client",
-    tableName: "rate_limits",
-    tableCreated: true,
-    clearExpiredByTimeout: false,
-    keyPrefix: "mail",
-    points: MAIL_PER_RECIPIENT_PER_HOUR,
-    duration: 60 * 60,
-  });
-  mailStore.__pantryMailLimiter = { handle, limiter };
-  return limiter;
-}
 
 /**
  * Counts one mail of `kind` to `email`; false once the recipient has had three of that kind within
@@ -187,11 +171,5 @@ async function mailLimiter(): Promise<RateLimiterPostgres> {
  */
 export async function consumeMailQuota(kind: MailKind, email: string): Promise<boolean> {
   if (env.RATE_LIMIT_DISABLED) return true;
-  try {
-    await (await mailLimiter()).consume(`${kind}:${accountKey(email)}`);
-    return true;
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return false;
-    throw rejection;
-  }
+  return (await refusalOf(async () => (await limiters()).mail.consume(`${kind}:${accountKey(email)}`))).allowed;
 }
