@@ -11,6 +11,11 @@ export class InactiveAccountError extends CredentialsSignin {
   code = "inactive";
 }
 
+/** The activation link is good, but the password is not the one its registration chose. */
+export class WrongActivationPasswordError extends CredentialsSignin {
+  code = "wrong-password";
+}
+
 /** Logins to the account are paused after repeated failures; the password was not even checked. */
 export class LockedAccountError extends CredentialsSignin {
   code = "locked";
@@ -36,14 +41,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return { id: result.user.id, name: result.user.name, email: result.user.email };
       },
     }),
-    // Following a valid activation link signs the person in, as in the original app.
+    // Confirming an activation link, with the password chosen at registration, signs the person in.
     Credentials({
       id: "activation",
-      credentials: { token: {} },
+      credentials: { token: {}, password: {} },
       async authorize(credentials) {
-        const token = typeof credentials.token === "string" ? credentials.token : "";
-        const user = await activateAccount(token);
-        return user ? { id: user.id, name: user.name, email: user.email } : null;
+        const text = (value: unknown) => (typeof value === "string" ? value : "");
+        const activation = await activateAccount(text(credentials.token), text(credentials.password).slice(0, 1024));
+        if (activation.status === "wrong-password") throw new WrongActivationPasswordError();
+        if (activation.status !== "activated") return null;
+        return { id: activation.user.id, name: activation.user.name, email: activation.user.email };
       },
     }),
   ],

@@ -63,6 +63,7 @@ test("registration, with its errors, the activation page and its result", async 
   await page.goto(link);
   await expect(page.getByRole("button", { name: "Confirm my account" })).toBeVisible();
   await expectNoSeriousViolations(page);
+  await page.getByRole("main").getByLabel("Password").fill("a long and unusual passphrase");
   await page.getByRole("button", { name: "Confirm my account" }).click();
   await expect(page.getByTestId("flash")).toContainText("Welcome, Axe Reader!");
   await expectNoSeriousViolations(page);

@@ -81,6 +81,7 @@ test.describe("accounts with JavaScript", () => {
     await attacker.context().close();
 
     await page.goto(linkIn(victimMail!, "/activate/"));
+    await page.getByRole("main").getByLabel("Password").fill(victimPassword);
     await page.getByRole("button", { name: "Confirm my account" }).click();
     await expect(page.getByTestId("flash")).toContainText("Welcome, Victoria!");
     await logout(page);
@@ -99,6 +100,33 @@ test.describe("accounts with JavaScript", () => {
     await expect(page.getByTestId("user-menu")).toContainText("Hi, Victoria");
   });
 
+  test("a registration made after the owner's cannot be confirmed by her: the newest link asks for its own password", async ({ page, browser }) => {
+    const email = uniqueEmail("owner");
+    const register = async (who: typeof page, name: string, password: string) => {
+      await who.goto("/register");
+      await who.getByRole("main").getByLabel("Name").fill(name);
+      await who.getByRole("main").getByLabel("Email", { exact: true }).fill(email);
+      await who.getByRole("main").getByLabel("Password", { exact: true }).fill(password);
+      await who.getByRole("button", { name: "Register" }).click();
+      await expect(who.getByTestId("flash")).toContainText("Check your inbox");
+    };
+    await register(page, "Olive", "the owner's real passphrase");
+    const attacker = await (await browser.newContext()).newPage();
+    await register(attacker, "URGENT: verify at https://evil.example", "the attacker's own passphrase");
+    await attacker.context().close();
+    await expect.poll(async () => (await mailsTo(email)).length).toBe(2);
+    const newest = (await mailsTo(email)).at(-1)!;
+    expect(newest.text).not.toContain("evil.example");
+
+    await page.goto(linkIn(newest, "/activate/"));
+    await expect(page.getByRole("main")).not.toContainText("evil.example");
+    await page.getByRole("main").getByLabel("Password").fill("the owner's real passphrase");
+    await page.getByRole("button", { name: "Confirm my account" }).click();
+    await expect(page.getByTestId("activate-password-error")).toHaveText("That is not the password chosen when this address was registered.");
+    await expect(page.getByTestId("activate-message")).toContainText("someone else did: do not confirm it");
+    await expect(page.getByTestId("user-menu")).toHaveCount(0);
+  });
+
   test("a used activation link shows a clear page with a form for a new one", async ({ page }) => {
     const email = uniqueEmail();
     await page.goto("/register");
@@ -108,6 +136,7 @@ test.describe("accounts with JavaScript", () => {
     await page.getByRole("button", { name: "Register" }).click();
     const link = linkIn(await waitForMail(email, "Confirm your account"), "/activate/");
     await page.goto(link);
+    await page.getByRole("main").getByLabel("Password").fill("a long and unusual passphrase");
     await page.getByRole("button", { name: "Confirm my account" }).click();
     await expect(page.getByTestId("user-menu")).toContainText("Hi, Twice");
 

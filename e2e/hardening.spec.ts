@@ -168,6 +168,7 @@ test.describe("mail faults", () => {
       await expect(page.getByTestId("resend-message")).toContainText("a new link is on its way");
       const mail = await waitForMail(email, "Confirm your account");
       await page.goto(linkIn(mail, "/activate/"));
+      await page.getByRole("main").getByLabel("Password").fill("a long and unusual passphrase");
       await page.getByRole("button", { name: "Confirm my account" }).click();
       await expect(page.getByTestId("user-menu")).toContainText("Unlucky Timing");
     });

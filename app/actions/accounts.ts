@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import type * as z from "zod/mini";
-import { auth, LockedAccountError, signIn, signOut } from "@/auth";
+import { auth, LockedAccountError, signIn, signOut, WrongActivationPasswordError } from "@/auth";
 import { getDb } from "@/db";
 import { checkActivationToken } from "@/lib/accounts/activate";
 import { changePassword } from "@/lib/accounts/change-password";
@@ -173,14 +173,26 @@ export async function activateAction(_previous: FormState, formData: FormData): 
   const limit = await consumeRequest("resend-activation", await currentClient());
   if (!limit.allowed) return rateLimitedState(limit.retryAfterSeconds);
   const token = formData.get("token");
+  const password = formData.get("password");
   if (typeof token !== "string") return expired;
   const user = await checkActivationToken(token);
   if (!user) return expired;
+  if (typeof password !== "string" || password === "") {
+    return { fieldErrors: { password: "Enter the password you chose when you registered." }, message: "Please correct the fields marked below.", messageTone: "error" };
+  }
   try {
-    // The provider's authorize() uses the token up and activates the account (auth.ts).
-    await signIn("activation", { token, redirect: false });
+    // The provider's authorize() checks the password, uses the token up and activates the account (auth.ts).
+    await signIn("activation", { token, password, redirect: false });
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
+    if (error instanceof WrongActivationPasswordError) {
+      return {
+        fieldErrors: { password: "That is not the password chosen when this address was registered." },
+        message:
+          "If you did not register this address yourself, someone else did: do not confirm it. Register it again with your own password, and use the link of that newest mail.",
+        messageTone: "error",
+      };
+    }
     return expired;
   }
   await flash(`Welcome, ${user.name}! Your account is confirmed and you are logged in.`, "success");

@@ -71,6 +71,7 @@ export async function registerAndActivate(page: Page, name = "Ada Lovelace") {
   await expect(page.getByTestId("flash")).toContainText("Check your inbox");
   const mail = await waitForMail(email, "Confirm your account");
   await page.goto(linkIn(mail, "/activate/"));
+  await page.getByRole("main").getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Confirm my account" }).click();
   await expect(page.getByTestId("flash")).toContainText(`Welcome, ${name}!`);
   return { email, password, name };

@@ -1,8 +1,10 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type Database } from "@/db";
 import { users } from "@/db/schema";
+import { verifyPassword } from "@/lib/auth/password";
 import { consumeToken, peekToken } from "@/lib/auth/tokens";
+import { env } from "@/lib/env";
 import { findUserById, type PublicUser } from "./users";
 
 /**
@@ -17,16 +19,26 @@ export async function checkActivationToken(token: string): Promise<PublicUser | 
   return user && !user.isActive && live.registration.name !== null ? { ...user, name: live.registration.name } : user;
 }
 
+export type Activation = { status: "activated"; user: PublicUser } | { status: "wrong-password" } | { status: "invalid" };
+
 /**
- * Uses the token once and activates its user with the name and password of the registration the
- * token carries; null for an unknown, used, expired or malformed token. An account that is
- * already active keeps its credentials.
+ * Activates an account with the name and password of the registration the token carries, once,
+ * and only for the person who knows that password: whoever registered an address first cannot
+ * have its owner confirm his password from her inbox. The token is used up only when the password
+ * is right; an unknown, used, expired or malformed token is "invalid". An account that is already
+ * active keeps its credentials.
  */
-export async function activateAccount(token: string): Promise<PublicUser | null> {
+export async function activateAccount(token: string, password: string): Promise<Activation> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const live = await peekToken(db, token, "activation");
+  const stored = live && (live.registration.passwordHash ?? (await findCredentialsById(db, live.userId)));
+  // The same cost whether or not the link is good (verifyPassword pads a missing hash).
+  const { ok } = await verifyPassword(stored ?? "", password, env.PASSWORD_ITERATIONS);
+  if (!live) return { status: "invalid" };
+  if (!ok) return { status: "wrong-password" };
+  const user = await db.transaction(async (tx) => {
     const used = await consumeToken(tx, token, "activation");
-    if (!used) return null;
+    if (!used || used.registration.passwordHash !== live.registration.passwordHash) return null;
     const { name, passwordHash } = used.registration;
     await tx
       .update(users)
@@ -34,4 +46,10 @@ export async function activateAccount(token: string): Promise<PublicUser | null>
       .where(and(eq(users.id, used.userId), eq(users.isActive, false)));
     return findUserById(tx, used.userId);
   });
+  return user ? { status: "activated", user } : { status: "invalid" };
+}
+
+async function findCredentialsById(db: Database, userId: string): Promise<string | null> {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return row?.passwordHash ?? null;
 }

@@ -32,6 +32,12 @@ async function register(email: string, name = "Ada", password = PASSWORD) {
   return registerAccount(serverRegisterSchema.parse({ name, email, password }));
 }
 
+/** Confirms an activation link with the registration's password; the account, or null. */
+async function confirm(token: string, password = PASSWORD) {
+  const activation = await activateAccount(token, password);
+  return activation.status === "activated" ? activation.user : null;
+}
+
 async function userRows(email: string) {
   const db = await getDb();
   return db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
@@ -99,15 +105,33 @@ describe("registration", () => {
 
     // The attacker's earlier link no longer works, not even before the victim's is used.
     expect(await checkActivationToken(attackerLink)).toBeNull();
-    expect(await activateAccount(attackerLink)).toBeNull();
+    expect(await confirm(attackerLink, ATTACKER_PASSWORD)).toBeNull();
     expect((await userRows(email))[0]!.isActive).toBe(false);
 
     expect(await checkActivationToken(victimLink)).toMatchObject({ email, name: "Victoria" });
-    expect(await activateAccount(victimLink)).toMatchObject({ email, name: "Victoria", isActive: true });
+    // Confirming needs the password of the registration the link carries.
+    expect(await activateAccount(victimLink, ATTACKER_PASSWORD)).toEqual({ status: "wrong-password" });
+    expect(await checkActivationToken(victimLink)).not.toBeNull();
+    expect(await confirm(victimLink)).toMatchObject({ email, name: "Victoria", isActive: true });
     expect(await checkCredentials(email, ATTACKER_PASSWORD)).toEqual({ status: "invalid" });
     expect(await checkCredentials(email, PASSWORD)).toMatchObject({ status: "ok", user: { email, name: "Victoria" } });
     // Used and retired tokens keep no password hash.
     expect((await tokenRows(email)).every((token) => token.passwordHash === null && token.name === null)).toBe(true);
+  });
+
+  it("never lets the owner confirm a registration someone else made after hers: the link asks for its password", async () => {
+    const email = uniqueEmail("later");
+    await register(email, "Victoria", PASSWORD);
+    await register(email, "Mallory", ATTACKER_PASSWORD);
+    // The live link is the later registration's, mailed to her inbox: her password does not open it.
+    const attackersLink = activationTokenFor(email);
+    expect(await activateAccount(attackersLink, PASSWORD)).toEqual({ status: "wrong-password" });
+    expect((await userRows(email))[0]!.isActive).toBe(false);
+    // She registers again; her own newest link works, and only with her password.
+    await register(email, "Victoria", PASSWORD);
+    expect(await confirm(attackersLink, ATTACKER_PASSWORD)).toBeNull();
+    expect(await confirm(activationTokenFor(email))).toMatchObject({ name: "Victoria", isActive: true });
+    expect(await checkCredentials(email, ATTACKER_PASSWORD)).toEqual({ status: "invalid" });
   });
 
   it("makes the live link and the credentials it activates one registration's, when two registrations of an address race", async () => {
@@ -133,8 +157,11 @@ describe("registration", () => {
       for (const link of links) if (await checkActivationToken(link)) working.push(link);
       expect(working).toHaveLength(1);
 
-      const activated = await activateAccount(working[0]!);
-      const winner = racers.find((racer) => racer.name === activated!.name)!;
+      const outcomes = [];
+      for (const racer of racers) outcomes.push(await activateAccount(working[0]!, racer.password));
+      const activated = outcomes.flatMap((outcome) => (outcome.status === "activated" ? [outcome.user] : []));
+      expect(activated).toHaveLength(1);
+      const winner = racers.find((racer) => racer.name === activated[0]!.name)!;
       const loser = racers.find((racer) => racer !== winner)!;
       expect(await checkCredentials(email, winner.password)).toMatchObject({ status: "ok", user: { name: winner.name } });
       expect(await checkCredentials(email, loser.password)).toEqual({ status: "invalid" });
@@ -144,7 +171,7 @@ describe("registration", () => {
   it("tells the owner of an active account that it exists, with a login link, and changes nothing", async () => {
     const email = uniqueEmail();
     await register(email, "Grace");
-    await activateAccount(activationTokenFor(email));
+    await confirm(activationTokenFor(email));
     const [before] = await userRows(email);
     const tokensBefore = await tokenRows(email);
 
@@ -184,8 +211,8 @@ describe("activation", () => {
   it("activates once; the same token is refused the second time", async () => {
     const token = activationTokenFor(email);
     expect(await checkActivationToken(token)).toMatchObject({ email, isActive: false });
-    expect(await activateAccount(token)).toMatchObject({ email, isActive: true });
-    expect(await activateAccount(token)).toBeNull();
+    expect(await confirm(token)).toMatchObject({ email, isActive: true });
+    expect(await confirm(token)).toBeNull();
     expect(await checkActivationToken(token)).toBeNull();
   });
 
@@ -196,14 +223,14 @@ describe("activation", () => {
       .update(oneTimeTokens)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(oneTimeTokens.tokenHash, createHash("sha256").update(token).digest("hex")));
-    expect(await activateAccount(token)).toBeNull();
+    expect(await confirm(token)).toBeNull();
     expect((await userRows(email))[0]!.isActive).toBe(false);
   });
 
   it("refuses a user id in place of a token (the original app's flaw)", async () => {
     const [user] = await userRows(email);
-    expect(await activateAccount(user!.id)).toBeNull();
-    expect(await activateAccount(user!.id.replaceAll("-", ""))).toBeNull();
+    expect(await confirm(user!.id)).toBeNull();
+    expect(await confirm(user!.id.replaceAll("-", ""))).toBeNull();
     expect((await userRows(email))[0]!.isActive).toBe(false);
   });
 
@@ -212,14 +239,14 @@ describe("activation", () => {
     await resendActivation(email.toUpperCase());
     const second = activationTokenFor(email);
     expect(second).not.toBe(first);
-    expect(await activateAccount(first)).toBeNull();
-    expect(await activateAccount(second)).toMatchObject({ isActive: true });
+    expect(await confirm(first)).toBeNull();
+    expect(await confirm(second)).toMatchObject({ isActive: true });
   });
 
   it("sends again a link for the latest registration of the address", async () => {
     await register(email, "Linus Again", "a second registration passphrase");
     await resendActivation(email);
-    expect(await activateAccount(activationTokenFor(email))).toMatchObject({ name: "Linus Again", isActive: true });
+    expect(await confirm(activationTokenFor(email), "a second registration passphrase")).toMatchObject({ name: "Linus Again", isActive: true });
     expect(await checkCredentials(email, "a second registration passphrase")).toMatchObject({ status: "ok" });
     expect(await checkCredentials(email, PASSWORD)).toEqual({ status: "invalid" });
   });
@@ -232,7 +259,8 @@ describe("activation", () => {
     expect(resetMail!.text).not.toContain("Linus");
     expect(resetMail!.html).not.toContain("Linus");
     expect(await resetPassword(resetTokenFor(email), "a password chosen by reset")).toBe(true);
-    expect(await activateAccount(activationTokenFor(email))).toMatchObject({ isActive: true });
+    expect(await confirm(activationTokenFor(email))).toBeNull();
+    expect(await confirm(activationTokenFor(email), "a password chosen by reset")).toMatchObject({ isActive: true });
     expect(await checkCredentials(email, "a password chosen by reset")).toMatchObject({ status: "ok" });
     expect(await checkCredentials(email, PASSWORD)).toEqual({ status: "invalid" });
   });
@@ -249,7 +277,7 @@ describe("credentials", () => {
   it("logs in an active user, by any letter case of the address", async () => {
     const email = uniqueEmail();
     await register(email, "Mia");
-    await activateAccount(activationTokenFor(email));
+    await confirm(activationTokenFor(email));
     const result = await checkCredentials(email.toUpperCase(), PASSWORD);
     expect(result).toMatchObject({ status: "ok", user: { email, name: "Mia" } });
     expect(JSON.stringify(result)).not.toContain("pbkdf2");
@@ -305,7 +333,7 @@ describe("mail to one address", () => {
   it("caps the mail to an active account's owner too", async () => {
     const email = uniqueEmail("owner");
     await register(email, "Owner");
-    await activateAccount(activationTokenFor(email));
+    await confirm(activationTokenFor(email));
     for (let i = 0; i < 4; i++) expect(await register(email, "Prankster")).toEqual({ sent: true });
     expect(mailsTo(email).filter((mail) => mail.subject === "You already have a Pantry account")).toHaveLength(3);
   });

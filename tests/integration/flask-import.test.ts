@@ -111,7 +111,7 @@ describe("import of the Flask export", () => {
     expect(await checkCredentials(email, "pässwörd ✓ 🍅")).toEqual({ status: "inactive" });
     await resendActivation("Zoe.Inactive@Example.com");
     expect(mailsTo(email)[0]!.subject).toBe("Confirm your account");
-    expect(await activateAccount(activationTokenFor(email))).toMatchObject({ email, isActive: true });
+    expect(await activateAccount(activationTokenFor(email), "pässwörd ✓ 🍅")).toMatchObject({ status: "activated", user: { email, isActive: true } });
     expect(await checkCredentials(email, "pässwörd ✓ 🍅")).toMatchObject({ status: "ok", user: { name: "Zoë" } });
   });
 });

@@ -8,8 +8,9 @@ import { ConfirmActivationForm } from "./confirm-form";
 export const metadata: Metadata = { title: "Confirm your account", referrer: "same-origin" };
 
 /**
- * Opening the mailed link changes nothing (mail scanners open links too): it shows a button,
- * and the POST behind it uses the token up, activates the account and signs the person in.
+ * Opening the mailed link changes nothing (mail scanners open links too): it asks for the password
+ * chosen at registration, and the POST behind it checks it, uses the token up, activates the account
+ * and signs the person in.
  */
 export default async function ActivatePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -32,7 +33,10 @@ export default async function ActivatePage({ params }: { params: Promise<{ token
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-2 text-2xl font-bold">Confirm your account</h1>
-      <p className="mb-6 text-stone-700">Hello {user.name}, one click and your account is ready.</p>
+      <p className="mb-6 text-stone-700">
+        Enter your password to confirm the account for <strong>{user.email}</strong>. Only the person who registered knows it, so a
+        link from someone else&rsquo;s registration cannot give them your address.
+      </p>
       <div className="card">
         <ConfirmActivationForm token={token} />
       </div>
