@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "@/auth.config";
 import { createAvailability } from "@/lib/availability";
-import { env, httpsEnforced, isProduction } from "@/lib/env";
+import { env, httpsEnforced, isProduction, siteOrigin } from "@/lib/env";
 import { FLASH_COOKIE, FLASH_HEADER } from "@/lib/flash-cookie";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 import { RETRY_AFTER_SECONDS, retryHref, UNAVAILABLE_MESSAGE, unavailablePage } from "@/lib/unavailable-page";
@@ -21,19 +21,22 @@ const { auth } = NextAuth(authConfig);
 const availability = isProduction ? createAvailability({ healthUrl: `${env.APP_URL}/api/health` }) : null;
 
 const PROTECTED = [/^\/dashboard(\/|$)/, /^\/recipes\/new\/?$/, /^\/recipes\/[^/]+\/(edit|delete)\/?$/, /^\/account(\/|$)/];
-const HOST_PATTERN = /^[a-z0-9.-]+(:\d{1,5})?$/i;
-
-/** The host the person used, as the proxy saw it; not this server's own name (req.nextUrl.host). */
+/**
+ * The host the person used, as the proxy saw it; not this server's own name. Only compared with a
+ * post's Origin (the browser sends both for the page it is on), never put into a URL: a client
+ * can send any value here.
+ */
 function requestHost(req: NextRequest): string {
   return (req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? "").split(",")[0]!.trim();
 }
 
-/** The original app's Heroku rule: a request that reached the proxy over http goes to https. */
+/**
+ * The original app's Heroku rule: a request that reached the proxy over http goes to https, on
+ * the configured site (siteOrigin), whatever Host or X-Forwarded-Host the request named.
+ */
 function httpsRedirect(req: NextRequest): NextResponse | null {
   if (!httpsEnforced || req.headers.get("x-forwarded-proto") !== "http") return null;
-  const host = requestHost(req);
-  if (!HOST_PATTERN.test(host)) return new NextResponse("Bad Request", { status: 400 });
-  return NextResponse.redirect(`https://${host}${req.nextUrl.pathname}${req.nextUrl.search}`, 301);
+  return NextResponse.redirect(`${siteOrigin}${req.nextUrl.pathname}${req.nextUrl.search}`, 301);
 }
 
 /**
@@ -105,7 +108,9 @@ function answer(req: NextRequest, event: NextFetchEvent, signedIn: boolean): Nex
   const { pathname, search } = req.nextUrl;
   // Pages check the session again themselves; this only spares a visitor a useless render.
   if (!signedIn && PROTECTED.some((pattern) => pattern.test(pathname))) {
-    const login = new URL("/login", req.nextUrl);
+    // Next's middleware adapter cannot take a relative Location; it shortens this one itself when
+    // APP_URL is the address the server is bound to.
+    const login = new URL("/login", siteOrigin);
     login.search = new URLSearchParams({ callbackUrl: `${pathname}${search}` }).toString();
     return NextResponse.redirect(login);
   }

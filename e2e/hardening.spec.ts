@@ -90,6 +90,15 @@ test.describe("password reset", () => {
     await expect(page.getByTestId("user-menu")).toContainText(name);
   });
 
+  test("the mailed link's hop answers a relative Location, whatever host the request came in on", async ({ request }) => {
+    const hop = await request.get("/reset-password/not-a-real-token", {
+      headers: { host: "pantry.example.com", "x-forwarded-proto": "https", "x-forwarded-host": "pantry.example.com" },
+      maxRedirects: 0,
+    });
+    expect(hop.status()).toBe(303);
+    expect(hop.headers().location).toBe("/reset-password");
+  });
+
   test("the request form answers the same for an unknown address, and mails nobody", async ({ page }) => {
     const email = uniqueEmail("ghost");
     await page.goto("/forgot-password");
