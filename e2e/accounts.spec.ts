@@ -190,11 +190,12 @@ test.describe("https enforcement (the Heroku rule)", () => {
 
     // A Host or X-Forwarded-Host the client made up changes nothing: the target is APP_URL's host,
     // so no cache in front can be taught a redirect to another site.
-    for (const headers of [
+    const forgeries: Record<string, string>[] = [
       { "x-forwarded-proto": "http", host: "pantry-demo.herokuapp.com", "x-forwarded-host": "evil.example" },
       { "x-forwarded-proto": "http", host: "evil.example" },
       { "x-forwarded-proto": "http", host: "pantry-demo.herokuapp.com", "x-forwarded-host": "evil.example, pantry-demo.herokuapp.com" },
-    ]) {
+    ];
+    for (const headers of forgeries) {
       const forged = await request.get(`${E2E.httpsUrl}/register?from=ad`, { headers, maxRedirects: 0 });
       expect([forged.status(), forged.headers().location], JSON.stringify(headers)).toEqual([301, "https://pantry-demo.herokuapp.com/register?from=ad"]);
     }
@@ -206,6 +207,17 @@ test.describe("https enforcement (the Heroku rule)", () => {
     });
     expect(login.status()).toBe(307);
     expect(login.headers().location).toBe("https://pantry-demo.herokuapp.com/login?callbackUrl=%2Fdashboard");
+
+    // Auth.js's own routes name the configured site too, not the address the server is bound to.
+    const providers = await request.get(`${E2E.httpsUrl}/api/auth/providers`, {
+      headers: { "x-forwarded-proto": "https", host: "pantry-demo.herokuapp.com", "x-forwarded-host": "evil.example" },
+    });
+    expect((await providers.json()) as unknown).toMatchObject({ credentials: { signinUrl: "https://pantry-demo.herokuapp.com/api/auth/signin/credentials" } });
+    const signout = await request.post(`${E2E.httpsUrl}/api/auth/signout`, {
+      headers: { "x-forwarded-proto": "https", host: "pantry-demo.herokuapp.com" },
+      maxRedirects: 0,
+    });
+    expect(signout.headers().location).toMatch(/^https:\/\/pantry-demo\.herokuapp\.com\/login\?error=/);
 
     const secure = await request.get(`${E2E.httpsUrl}/register`, {
       headers: { "x-forwarded-proto": "https", host: "pantry-demo.herokuapp.com" },
