@@ -145,6 +145,12 @@ export default async function middleware(req: NextRequest, event: NextFetchEvent
   return answer(req, event, false);
 }
 
+/**
+ * Everything but the real static files: the build's assets, the image optimiser and the one
+ * metadata file app/ has (app/icon.svg). A path that only ends like a file ("/activate/abc.css",
+ * "/recipes/1.js", "/favicon.ico", which does not exist) is a page or a 404 page, and gets the CSP
+ * and the rest like any other page.
+ */
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:png|jpg|jpeg|svg|webp|ico|css|js)$).*)"],
+  matcher: ["/((?!_next/static/|_next/image|icon\\.svg$).*)"],
 };

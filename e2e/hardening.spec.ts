@@ -27,6 +27,18 @@ test.describe("security headers", () => {
     await expect(page.getByTestId("register-name-error")).toHaveText("Enter your name.");
   });
 
+  test("a page or 404 page whose address ends like a file still gets the CSP", async ({ request }) => {
+    for (const path of ["/activate/abc.css", "/recipes/1.js", "/recipes/1.png", "/nothing-here.svg", "/favicon.ico", "/robots.txt"]) {
+      const response = await request.get(path);
+      expect(response.headers()["content-type"], path).toContain("text/html");
+      expect(response.headers()["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    }
+    // The real metadata file is still served as itself.
+    const icon = await request.get("/icon.svg");
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  });
+
   test("static assets get the protective headers too", async ({ request }) => {
     const html = await (await request.get("/login")).text();
     const asset = html.match(/\/_next\/static\/[^"]+\.js/)![0];
