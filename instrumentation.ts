@@ -5,6 +5,7 @@ import { errorFields, log } from "@/lib/log";
 // bundle never sees it.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    (await import("./lib/server/http-guard")).installHttpGuard();
     const { startServer } = await import("./db/start-server");
     await startServer();
   }

@@ -5,7 +5,8 @@ import { createAvailability } from "@/lib/availability";
 import { env, httpsEnforced, isProduction, siteOrigin } from "@/lib/env";
 import { FLASH_COOKIE, FLASH_HEADER } from "@/lib/flash-cookie";
 import { contentSecurityPolicy } from "@/lib/security/headers";
-import { RETRY_AFTER_SECONDS, retryHref, UNAVAILABLE_MESSAGE, unavailablePage } from "@/lib/unavailable-page";
+import { PAGE_ALLOW_HEADER, PAGE_METHODS, SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/security/request-limits";
+import { RETRY_AFTER_SECONDS, retryHref, TOO_LARGE_MESSAGE, tooLargePage, UNAVAILABLE_MESSAGE, unavailablePage } from "@/lib/unavailable-page";
 
 /**
  * Runs on the Edge runtime (Next 16 calls this file convention deprecated in favour of proxy.ts,
@@ -39,26 +40,77 @@ function httpsRedirect(req: NextRequest): NextResponse | null {
   return NextResponse.redirect(`${siteOrigin}${req.nextUrl.pathname}${req.nextUrl.search}`, 301);
 }
 
+const isRouteHandler = (req: NextRequest) => req.nextUrl.pathname.startsWith("/api/");
+
 /**
- * A form post from another site's page (or from an origin-less context) is refused here with a
- * plain 403, before Next's own server-action origin check would turn it into a 500.
+ * Pages answer GET, HEAD and POST (and OPTIONS, which Next handles itself); anything else would
+ * render the page (PUT) or fail. Route handlers under /api/ answer their own methods. TRACE never
+ * gets here: the Fetch API cannot carry it, and lib/server/http-guard.ts answers it in Node.
+ */
+function methodNotAllowed(req: NextRequest): NextResponse | null {
+  if ((PAGE_METHODS as readonly string[]).includes(req.method) || isRouteHandler(req)) return null;
+  return new NextResponse("Method Not Allowed", { status: 405, headers: { allow: PAGE_ALLOW_HEADER, "content-type": "text/plain; charset=utf-8" } });
+}
+
+const CROSS_SITE_MESSAGE = "This form was sent from another site, so it was not accepted. Open the page on this site and try again.";
+
+/**
+ * A form post from another site's page is refused here with a plain 403, before Next's own
+ * server-action origin check would turn it into a 500. So is a post to a page with no Origin at
+ * all: every browser sends one with a POST, so such a post never comes from this site's forms
+ * (scripts and tools must say where they come from). Route handlers under /api/ take posts
+ * without one (Auth.js's own routes check their CSRF token).
  */
 function crossSitePost(req: NextRequest): NextResponse | null {
   if (req.method !== "POST" || req.nextUrl.pathname.startsWith("/api/auth/")) return null;
   const origin = req.headers.get("origin");
-  if (origin === null) return null;
+  if (origin === null && isRouteHandler(req)) return null;
   const host = requestHost(req);
   let originHost = "null";
   try {
-    originHost = new URL(origin).host;
+    if (origin !== null) originHost = new URL(origin).host;
   } catch {
     // "null" or garbage: not this site
   }
   if (originHost === host || env.SERVER_ACTIONS_ALLOWED_ORIGINS.includes(originHost)) return null;
-  return new NextResponse("This form was sent from another site, so it was not accepted. Open the page on this site and try again.", {
-    status: 403,
-    headers: { "content-type": "text/plain; charset=utf-8" },
-  });
+  return new NextResponse(CROSS_SITE_MESSAGE, { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+/**
+ * Whether a page post carries more than a server action accepts. Content-Length says so at once;
+ * a chunked body has none, so it is counted here up to the limit (Next keeps its own copy of the
+ * body for the page, so reading this one takes nothing from it).
+ */
+async function overBodyLimit(req: NextRequest): Promise<boolean> {
+  const declared = req.headers.get("content-length");
+  if (declared !== null) return Number(declared) > SERVER_ACTION_BODY_LIMIT_BYTES;
+  if (!req.body) return false;
+  const reader = req.body.getReader();
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return false;
+    size += value.byteLength;
+    if (size > SERVER_ACTION_BODY_LIMIT_BYTES) {
+      await reader.cancel();
+      return true;
+    }
+  }
+}
+
+/**
+ * A post over the limit gets a 413 that says what to do, instead of Next's 500. A server action
+ * gets it as one line of text/plain, which Next's client shows as the error's message; a form
+ * posted without JavaScript gets a page with a link back to the form.
+ */
+async function bodyTooLarge(req: NextRequest): Promise<NextResponse | null> {
+  if (req.method !== "POST" || isRouteHandler(req) || !(await overBodyLimit(req))) return null;
+  const headers = { "cache-control": "no-store", "content-security-policy": freshPolicy() };
+  if (req.headers.has("next-action")) {
+    return new NextResponse(TOO_LARGE_MESSAGE, { status: 413, headers: { ...headers, "content-type": "text/plain" } });
+  }
+  const { pathname, search } = req.nextUrl;
+  return new NextResponse(tooLargePage(retryHref(pathname, search)), { status: 413, headers: { ...headers, "content-type": "text/html; charset=utf-8" } });
 }
 
 /**
@@ -96,12 +148,14 @@ function isDocumentRequest(req: NextRequest): boolean {
   );
 }
 
+/** A fresh nonce per request: Next reads it from the request's CSP header and puts it on its scripts. */
+function freshPolicy(): string {
+  return contentSecurityPolicy(btoa(crypto.randomUUID()), { development: !isProduction, upgradeInsecure: httpsEnforced });
+}
+
 /** Everything after the early checks; `signedIn` is known only on the protected routes. */
 function answer(req: NextRequest, event: NextFetchEvent, signedIn: boolean): NextResponse {
-  // A fresh nonce per request: Next reads it from the request's CSP header and puts it on its scripts.
-  const nonce = btoa(crypto.randomUUID());
-  const csp = contentSecurityPolicy(nonce, { development: !isProduction, upgradeInsecure: httpsEnforced });
-
+  const csp = freshPolicy();
   const unavailable = databaseUnavailable(req, event, csp);
   if (unavailable) return unavailable;
 
@@ -139,8 +193,10 @@ const withSession = auth((req, event: NextFetchEvent) => answer(req, event, Bool
  * fixed at login, so skipping Auth.js's cookie refresh elsewhere changes nothing.
  */
 export default async function middleware(req: NextRequest, event: NextFetchEvent) {
-  const early = httpsRedirect(req) ?? crossSitePost(req);
+  const early = httpsRedirect(req) ?? methodNotAllowed(req) ?? crossSitePost(req);
   if (early) return early;
+  const tooLarge = await bodyTooLarge(req);
+  if (tooLarge) return tooLarge;
   if (PROTECTED.some((pattern) => pattern.test(req.nextUrl.pathname))) return withSession(req, event);
   return answer(req, event, false);
 }
