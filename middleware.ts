@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { NextRequest, NextResponse, type NextFetchEvent } from "next/server";
 import { authConfig } from "@/auth.config";
 import { createAvailability } from "@/lib/availability";
 import { env, httpsEnforced, isProduction, siteOrigin } from "@/lib/env";
@@ -77,25 +77,29 @@ function crossSitePost(req: NextRequest): NextResponse | null {
 }
 
 /**
- * Whether a page post carries more than a server action accepts. Content-Length says so at once;
- * a chunked body has none, so it is counted here up to the limit (Next keeps its own copy of the
- * body for the page, so reading this one takes nothing from it).
+ * Whether a page post carries more than a server action accepts, and the request to go on with.
+ * Content-Length says so at once. A chunked body has none, so it is read here up to the limit;
+ * Next keeps its own copy of the body for the page, but Auth.js builds a new request from this
+ * one on the protected routes, which fails once its body has been read: under the limit, the
+ * request goes on with the bytes read.
  */
-async function overBodyLimit(req: NextRequest): Promise<boolean> {
+async function checkBodySize(req: NextRequest): Promise<{ tooLarge: boolean; request: NextRequest }> {
   const declared = req.headers.get("content-length");
-  if (declared !== null) return Number(declared) > SERVER_ACTION_BODY_LIMIT_BYTES;
-  if (!req.body) return false;
+  if (declared !== null || !req.body) return { tooLarge: Number(declared) > SERVER_ACTION_BODY_LIMIT_BYTES, request: req };
   const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return false;
+    if (done) break;
     size += value.byteLength;
     if (size > SERVER_ACTION_BODY_LIMIT_BYTES) {
       await reader.cancel();
-      return true;
+      return { tooLarge: true, request: req };
     }
+    chunks.push(value);
   }
+  return { tooLarge: false, request: new NextRequest(req, { body: new Blob(chunks as BlobPart[]) }) };
 }
 
 /**
@@ -103,8 +107,7 @@ async function overBodyLimit(req: NextRequest): Promise<boolean> {
  * gets it as one line of text/plain, which Next's client shows as the error's message; a form
  * posted without JavaScript gets a page with a link back to the form.
  */
-async function bodyTooLarge(req: NextRequest): Promise<NextResponse | null> {
-  if (req.method !== "POST" || isRouteHandler(req) || !(await overBodyLimit(req))) return null;
+function bodyTooLarge(req: NextRequest): NextResponse {
   const headers = { "cache-control": "no-store", "content-security-policy": freshPolicy() };
   if (req.headers.has("next-action")) {
     return new NextResponse(TOO_LARGE_MESSAGE, { status: 413, headers: { ...headers, "content-type": "text/plain" } });
@@ -195,10 +198,14 @@ const withSession = auth((req, event: NextFetchEvent) => answer(req, event, Bool
 export default async function middleware(req: NextRequest, event: NextFetchEvent) {
   const early = httpsRedirect(req) ?? methodNotAllowed(req) ?? crossSitePost(req);
   if (early) return early;
-  const tooLarge = await bodyTooLarge(req);
-  if (tooLarge) return tooLarge;
-  if (PROTECTED.some((pattern) => pattern.test(req.nextUrl.pathname))) return withSession(req, event);
-  return answer(req, event, false);
+  let request = req;
+  if (req.method === "POST" && !isRouteHandler(req)) {
+    const checked = await checkBodySize(req);
+    if (checked.tooLarge) return bodyTooLarge(req);
+    request = checked.request;
+  }
+  if (PROTECTED.some((pattern) => pattern.test(request.nextUrl.pathname))) return withSession(request, event);
+  return answer(request, event, false);
 }
 
 /**

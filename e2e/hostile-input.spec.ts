@@ -1,3 +1,4 @@
+import http from "node:http";
 import type { Page } from "@playwright/test";
 import { hostileInputs } from "../tests/fixtures/hostile-inputs";
 import { actionFields, postAction } from "./support/actions";
@@ -140,6 +141,19 @@ test.describe("malformed, forged and replayed posts", () => {
   });
 });
 
+/** A post with a chunked body (no Content-Length), which Playwright's request API does not send. */
+function postChunked(path: string, size: number, headers: Record<string, string> = {}): Promise<{ status: number; location?: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${E2E.appUrl}${path}`, { method: "POST", headers: { origin: E2E.appUrl, "content-type": "text/plain", "transfer-encoding": "chunked", ...headers } }, (response) => {
+      response.resume();
+      response.on("end", () => resolve({ status: response.statusCode!, location: response.headers.location }));
+    });
+    request.on("error", reject);
+    for (let sent = 0; sent < size; sent += 64 * 1024) request.write("a".repeat(Math.min(64 * 1024, size - sent)));
+    request.end();
+  });
+}
+
 test.describe("posts the middleware refuses before Next reads them", () => {
   test("a page post without an Origin header is refused like a cross-site one; route handlers under /api/ take it", async ({ request }) => {
     const hidden = await actionFields(request, "/register", "name");
@@ -176,6 +190,13 @@ test.describe("posts the middleware refuses before Next reads them", () => {
     // Exactly text/plain: Next's client then shows the body as the error's message.
     expect(call.headers()["content-type"]).toBe("text/plain");
     expect(await call.text()).toBe("The form sent more than 1 MB, more than this site accepts. Shorten what you entered and send it again.");
+
+    // A chunked body has no Content-Length: it is counted, over the limit and under it, on an open
+    // page and on a protected one (where Auth.js reads the request again).
+    const streamed = await postChunked("/register", 1_100_000, { "next-action": actionId.id });
+    expect(streamed.status).toBe(413);
+    const smallStream = await postChunked("/recipes/new", 1000);
+    expect([smallStream.status, smallStream.location]).toEqual([307, "/login?callbackUrl=%2Frecipes%2Fnew"]);
 
     // Just under the limit the form is answered as usual (here: with its own field errors).
     const under = await postAction(request, "/register", hidden, { name: "a".repeat(1_000_000), email: "x", password: "y" });
