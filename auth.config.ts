@@ -1,5 +1,10 @@
 import type { NextAuthConfig } from "next-auth";
-import { authSecret, isProduction } from "@/lib/env";
+import { authSecret, isProduction, siteOrigin } from "@/lib/env";
+
+// Auth.js builds its own absolute URLs (the redirects of its /api/auth/* routes, the provider
+// list) from AUTH_URL when it is set, else from the request's URL, which names the address Next
+// is bound to (https://localhost:PORT behind a proxy). A configured APP_URL says where the site is.
+if (process.env.APP_URL && !process.env.AUTH_URL) process.env.AUTH_URL = siteOrigin;
 
 /**
  * The edge-safe half of the Auth.js configuration: no database and no node:crypto, so the

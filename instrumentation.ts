@@ -5,6 +5,9 @@ import { errorFields, log } from "@/lib/log";
 // bundle never sees it.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // One JSON line per console call in production; development keeps Next's readable stacks.
+    if (process.env.NODE_ENV === "production") (await import("./lib/server/console-json")).installConsoleJson();
+    (await import("./lib/server/http-guard")).installHttpGuard();
     const { startServer } = await import("./db/start-server");
     await startServer();
   }

@@ -1,11 +1,12 @@
 import NextAuth from "next-auth";
-import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { NextRequest, NextResponse, type NextFetchEvent } from "next/server";
 import { authConfig } from "@/auth.config";
 import { createAvailability } from "@/lib/availability";
-import { env, httpsEnforced, isProduction } from "@/lib/env";
+import { env, httpsEnforced, isProduction, siteOrigin } from "@/lib/env";
 import { FLASH_COOKIE, FLASH_HEADER } from "@/lib/flash-cookie";
 import { contentSecurityPolicy } from "@/lib/security/headers";
-import { RETRY_AFTER_SECONDS, retryHref, UNAVAILABLE_MESSAGE, unavailablePage } from "@/lib/unavailable-page";
+import { PAGE_ALLOW_HEADER, PAGE_METHODS, SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/security/request-limits";
+import { RETRY_AFTER_SECONDS, retryHref, TOO_LARGE_MESSAGE, tooLargePage, UNAVAILABLE_MESSAGE, unavailablePage } from "@/lib/unavailable-page";
 
 /**
  * Runs on the Edge runtime (Next 16 calls this file convention deprecated in favour of proxy.ts,
@@ -21,41 +22,98 @@ const { auth } = NextAuth(authConfig);
 const availability = isProduction ? createAvailability({ healthUrl: `${env.APP_URL}/api/health` }) : null;
 
 const PROTECTED = [/^\/dashboard(\/|$)/, /^\/recipes\/new\/?$/, /^\/recipes\/[^/]+\/(edit|delete)\/?$/, /^\/account(\/|$)/];
-const HOST_PATTERN = /^[a-z0-9.-]+(:\d{1,5})?$/i;
-
-/** The host the person used, as the proxy saw it; not this server's own name (req.nextUrl.host). */
+/**
+ * The host the person used, as the proxy saw it; not this server's own name. Only compared with a
+ * post's Origin (the browser sends both for the page it is on), never put into a URL: a client
+ * can send any value here.
+ */
 function requestHost(req: NextRequest): string {
   return (req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? "").split(",")[0]!.trim();
 }
 
-/** The original app's Heroku rule: a request that reached the proxy over http goes to https. */
+/**
+ * The original app's Heroku rule: a request that reached the proxy over http goes to https, on
+ * the configured site (siteOrigin), whatever Host or X-Forwarded-Host the request named.
+ */
 function httpsRedirect(req: NextRequest): NextResponse | null {
   if (!httpsEnforced || req.headers.get("x-forwarded-proto") !== "http") return null;
-  const host = requestHost(req);
-  if (!HOST_PATTERN.test(host)) return new NextResponse("Bad Request", { status: 400 });
-  return NextResponse.redirect(`https://${host}${req.nextUrl.pathname}${req.nextUrl.search}`, 301);
+  return NextResponse.redirect(`${siteOrigin}${req.nextUrl.pathname}${req.nextUrl.search}`, 301);
 }
 
+const isRouteHandler = (req: NextRequest) => req.nextUrl.pathname.startsWith("/api/");
+
 /**
- * A form post from another site's page (or from an origin-less context) is refused here with a
- * plain 403, before Next's own server-action origin check would turn it into a 500.
+ * Pages answer GET, HEAD and POST (and OPTIONS, which Next handles itself); anything else would
+ * render the page (PUT) or fail. Route handlers under /api/ answer their own methods. TRACE never
+ * gets here: the Fetch API cannot carry it, and lib/server/http-guard.ts answers it in Node.
+ */
+function methodNotAllowed(req: NextRequest): NextResponse | null {
+  if ((PAGE_METHODS as readonly string[]).includes(req.method) || isRouteHandler(req)) return null;
+  return new NextResponse("Method Not Allowed", { status: 405, headers: { allow: PAGE_ALLOW_HEADER, "content-type": "text/plain; charset=utf-8" } });
+}
+
+const CROSS_SITE_MESSAGE = "This form was sent from another site, so it was not accepted. Open the page on this site and try again.";
+
+/**
+ * A form post from another site's page is refused here with a plain 403, before Next's own
+ * server-action origin check would turn it into a 500. So is a post to a page with no Origin at
+ * all: every browser sends one with a POST, so such a post never comes from this site's forms
+ * (scripts and tools must say where they come from). Route handlers under /api/ take posts
+ * without one (Auth.js's own routes check their CSRF token).
  */
 function crossSitePost(req: NextRequest): NextResponse | null {
   if (req.method !== "POST" || req.nextUrl.pathname.startsWith("/api/auth/")) return null;
   const origin = req.headers.get("origin");
-  if (origin === null) return null;
+  if (origin === null && isRouteHandler(req)) return null;
   const host = requestHost(req);
   let originHost = "null";
   try {
-    originHost = new URL(origin).host;
+    if (origin !== null) originHost = new URL(origin).host;
   } catch {
     // "null" or garbage: not this site
   }
   if (originHost === host || env.SERVER_ACTIONS_ALLOWED_ORIGINS.includes(originHost)) return null;
-  return new NextResponse("This form was sent from another site, so it was not accepted. Open the page on this site and try again.", {
-    status: 403,
-    headers: { "content-type": "text/plain; charset=utf-8" },
-  });
+  return new NextResponse(CROSS_SITE_MESSAGE, { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+/**
+ * Whether a page post carries more than a server action accepts, and the request to go on with.
+ * Content-Length says so at once. A chunked body has none, so it is read here up to the limit;
+ * Next keeps its own copy of the body for the page, but Auth.js builds a new request from this
+ * one on the protected routes, which fails once its body has been read: under the limit, the
+ * request goes on with the bytes read.
+ */
+async function checkBodySize(req: NextRequest): Promise<{ tooLarge: boolean; request: NextRequest }> {
+  const declared = req.headers.get("content-length");
+  if (declared !== null || !req.body) return { tooLarge: Number(declared) > SERVER_ACTION_BODY_LIMIT_BYTES, request: req };
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > SERVER_ACTION_BODY_LIMIT_BYTES) {
+      await reader.cancel();
+      return { tooLarge: true, request: req };
+    }
+    chunks.push(value);
+  }
+  return { tooLarge: false, request: new NextRequest(req, { body: new Blob(chunks as BlobPart[]) }) };
+}
+
+/**
+ * A post over the limit gets a 413 that says what to do, instead of Next's 500. A server action
+ * gets it as one line of text/plain, which Next's client shows as the error's message; a form
+ * posted without JavaScript gets a page with a link back to the form.
+ */
+function bodyTooLarge(req: NextRequest): NextResponse {
+  const headers = { "cache-control": "no-store", "content-security-policy": freshPolicy() };
+  if (req.headers.has("next-action")) {
+    return new NextResponse(TOO_LARGE_MESSAGE, { status: 413, headers: { ...headers, "content-type": "text/plain" } });
+  }
+  const { pathname, search } = req.nextUrl;
+  return new NextResponse(tooLargePage(retryHref(pathname, search)), { status: 413, headers: { ...headers, "content-type": "text/html; charset=utf-8" } });
 }
 
 /**
@@ -93,19 +151,23 @@ function isDocumentRequest(req: NextRequest): boolean {
   );
 }
 
+/** A fresh nonce per request: Next reads it from the request's CSP header and puts it on its scripts. */
+function freshPolicy(): string {
+  return contentSecurityPolicy(btoa(crypto.randomUUID()), { development: !isProduction, upgradeInsecure: httpsEnforced, imageHosts: env.IMAGE_HOSTS });
+}
+
 /** Everything after the early checks; `signedIn` is known only on the protected routes. */
 function answer(req: NextRequest, event: NextFetchEvent, signedIn: boolean): NextResponse {
-  // A fresh nonce per request: Next reads it from the request's CSP header and puts it on its scripts.
-  const nonce = btoa(crypto.randomUUID());
-  const csp = contentSecurityPolicy(nonce, { development: !isProduction, upgradeInsecure: httpsEnforced, imageHosts: env.IMAGE_HOSTS });
-
+  const csp = freshPolicy();
   const unavailable = databaseUnavailable(req, event, csp);
   if (unavailable) return unavailable;
 
   const { pathname, search } = req.nextUrl;
   // Pages check the session again themselves; this only spares a visitor a useless render.
   if (!signedIn && PROTECTED.some((pattern) => pattern.test(pathname))) {
-    const login = new URL("/login", req.nextUrl);
+    // Next's middleware adapter cannot take a relative Location; it shortens this one itself when
+    // APP_URL is the address the server is bound to.
+    const login = new URL("/login", siteOrigin);
     login.search = new URLSearchParams({ callbackUrl: `${pathname}${search}` }).toString();
     return NextResponse.redirect(login);
   }
@@ -134,12 +196,24 @@ const withSession = auth((req, event: NextFetchEvent) => answer(req, event, Bool
  * fixed at login, so skipping Auth.js's cookie refresh elsewhere changes nothing.
  */
 export default async function middleware(req: NextRequest, event: NextFetchEvent) {
-  const early = httpsRedirect(req) ?? crossSitePost(req);
+  const early = httpsRedirect(req) ?? methodNotAllowed(req) ?? crossSitePost(req);
   if (early) return early;
-  if (PROTECTED.some((pattern) => pattern.test(req.nextUrl.pathname))) return withSession(req, event);
-  return answer(req, event, false);
+  let request = req;
+  if (req.method === "POST" && !isRouteHandler(req)) {
+    const checked = await checkBodySize(req);
+    if (checked.tooLarge) return bodyTooLarge(req);
+    request = checked.request;
+  }
+  if (PROTECTED.some((pattern) => pattern.test(request.nextUrl.pathname))) return withSession(request, event);
+  return answer(request, event, false);
 }
 
+/**
+ * Everything but the real static files: the build's assets, the image optimiser and the one
+ * metadata file app/ has (app/icon.svg). A path that only ends like a file ("/activate/abc.css",
+ * "/recipes/1.js", "/favicon.ico", which does not exist) is a page or a 404 page, and gets the CSP
+ * and the rest like any other page.
+ */
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:png|jpg|jpeg|svg|webp|ico|css|js)$).*)"],
+  matcher: ["/((?!_next/static/|_next/image|icon\\.svg$).*)"],
 };

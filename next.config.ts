@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { staticSecurityHeaders } from "./lib/security/headers";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/security/request-limits";
 
 // Server actions accept posts only from this site's own origin, unless configuration names more
 // (e.g. a second domain in front of the same app). Never derived from requests. The middleware
@@ -15,7 +16,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The migrations are read from disk at start-up; serverless bundles must carry them.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
-  experimental: { serverActions: { allowedOrigins } },
+  // The middleware refuses larger posts with a 413 before Next sees them (middleware.ts).
+  experimental: { serverActions: { allowedOrigins, bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
   async headers() {
     return [
       { source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") },

@@ -27,11 +27,41 @@ test.describe("security headers", () => {
     await expect(page.getByTestId("register-name-error")).toHaveText("Enter your name.");
   });
 
+  test("a page or 404 page whose address ends like a file still gets the CSP", async ({ request }) => {
+    for (const path of ["/activate/abc.css", "/recipes/1.js", "/recipes/1.png", "/nothing-here.svg", "/favicon.ico", "/robots.txt"]) {
+      const response = await request.get(path);
+      expect(response.headers()["content-type"], path).toContain("text/html");
+      expect(response.headers()["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    }
+    // The real metadata file is still served as itself.
+    const icon = await request.get("/icon.svg");
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  });
+
   test("static assets get the protective headers too", async ({ request }) => {
     const html = await (await request.get("/login")).text();
     const asset = html.match(/\/_next\/static\/[^"]+\.js/)![0];
     const response = await request.get(asset);
     expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  });
+});
+
+test.describe("methods", () => {
+  test("pages answer GET, HEAD and POST; anything else is a 405 naming those, TRACE included", async ({ request }) => {
+    for (const [method, path] of [["TRACE", "/"], ["TRACE", "/login"], ["TRACE", "/api/health"], ["PUT", "/login"], ["DELETE", "/recipes/1"], ["PATCH", "/"]] as const) {
+      const response = await request.fetch(path, { method, maxRedirects: 0 });
+      expect([response.status(), response.headers().allow], `${method} ${path}`).toEqual([405, "GET, HEAD, POST"]);
+    }
+    expect((await request.fetch("/", { method: "HEAD" })).status()).toBe(200);
+    expect((await request.get("/")).status()).toBe(200);
+  });
+
+  test("route handlers still answer their own methods", async ({ request }) => {
+    expect((await request.get("/api/health")).status()).toBe(200);
+    expect((await request.get("/api/auth/csrf")).status()).toBe(200);
+    // Next's own answer for a method the route does not export.
+    expect((await request.delete("/api/health")).status()).toBe(405);
   });
 });
 
@@ -88,6 +118,15 @@ test.describe("password reset", () => {
     await main(page).getByLabel("Password").fill(newPassword);
     await page.getByRole("button", { name: "Log in" }).click();
     await expect(page.getByTestId("user-menu")).toContainText(name);
+  });
+
+  test("the mailed link's hop answers a relative Location, whatever host the request came in on", async ({ request }) => {
+    const hop = await request.get("/reset-password/not-a-real-token", {
+      headers: { host: "pantry.example.com", "x-forwarded-proto": "https", "x-forwarded-host": "pantry.example.com" },
+      maxRedirects: 0,
+    });
+    expect(hop.status()).toBe(303);
+    expect(hop.headers().location).toBe("/reset-password");
   });
 
   test("the request form answers the same for an unknown address, and mails nobody", async ({ page }) => {

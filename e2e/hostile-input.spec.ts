@@ -1,3 +1,4 @@
+import http from "node:http";
 import type { Page } from "@playwright/test";
 import { hostileInputs } from "../tests/fixtures/hostile-inputs";
 import { actionFields, postAction } from "./support/actions";
@@ -138,5 +139,82 @@ test.describe("malformed, forged and replayed posts", () => {
     expect(mails.map((mail) => mail.subject)).toEqual(["Confirm your account", "Confirm your account"]);
     // The address is not confirmed: its mail carries nothing the registrant typed.
     expect(mails.some((mail) => mail.text.includes("Replayed") || mail.html.includes("Replayed"))).toBe(false);
+  });
+});
+
+/** A post with a chunked body (no Content-Length), which Playwright's request API does not send. */
+function postChunked(path: string, size: number, headers: Record<string, string> = {}): Promise<{ status: number; location?: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${E2E.appUrl}${path}`, { method: "POST", headers: { origin: E2E.appUrl, "content-type": "text/plain", "transfer-encoding": "chunked", ...headers } }, (response) => {
+      response.resume();
+      response.on("end", () => resolve({ status: response.statusCode!, location: response.headers.location }));
+    });
+    request.on("error", reject);
+    for (let sent = 0; sent < size; sent += 64 * 1024) request.write("a".repeat(Math.min(64 * 1024, size - sent)));
+    request.end();
+  });
+}
+
+test.describe("posts the middleware refuses before Next reads them", () => {
+  test("a page post without an Origin header is refused like a cross-site one; route handlers under /api/ take it", async ({ request }) => {
+    const hidden = await actionFields(request, "/register", "name");
+    const email = uniqueEmail("no-origin");
+    const response = await request.post("/register", { multipart: { ...hidden, name: "Originless", email, password: "long enough phrase" }, maxRedirects: 0 });
+    expect(response.status()).toBe(403);
+    expect(await response.text()).toContain("sent from another site");
+    expect(await (await fetch(`${E2E.resendUrl}/__mails?to=${encodeURIComponent(email)}`)).json()).toEqual([]);
+
+    const action = await request.post("/login", { headers: { "next-action": "0".repeat(42) }, data: "[]" });
+    expect(action.status()).toBe(403);
+
+    // A route handler answers for itself: here the closed Auth.js sign-out says 404, not the middleware 403.
+    const signout = await request.post("/api/auth/signout", { maxRedirects: 0 });
+    expect(signout.status()).toBe(404);
+  });
+
+  test("a post over 1 MB gets a 413 that says so: text for a server action call, a page for a form", async ({ request }) => {
+    const hidden = await actionFields(request, "/register", "name");
+    const big = "a".repeat(1_100_000);
+
+    const form = await postAction(request, "/register", hidden, { name: big, email: "big@example.com", password: "long enough phrase" });
+    expect(form.status()).toBe(413);
+    expect(form.headers()["content-type"]).toBe("text/html; charset=utf-8");
+    expect(form.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    const page = await form.text();
+    expect(page).toContain("That was too much to send");
+    expect(page).toContain('href="/register"');
+
+    const actionId = JSON.parse(Object.entries(hidden).find(([key]) => /^\$ACTION_\d+:0$/.test(key))![1]) as { id: string };
+    const call = await request.post("/register", { multipart: { "1_name": big, 0: '["$K1"]' }, headers: { origin: E2E.appUrl, "next-action": actionId.id }, maxRedirects: 0 });
+    expect(call.status()).toBe(413);
+    // Exactly text/plain: Next's client then shows the body as the error's message.
+    expect(call.headers()["content-type"]).toBe("text/plain");
+    expect(await call.text()).toBe("The form sent more than 1 MB, more than this site accepts. Shorten what you entered and send it again.");
+
+    // A chunked body has no Content-Length: it is counted, over the limit and under it, on an open
+    // page and on a protected one (where Auth.js reads the request again).
+    const streamed = await postChunked("/register", 1_100_000, { "next-action": actionId.id });
+    expect(streamed.status).toBe(413);
+    const smallStream = await postChunked("/recipes/new", 1000);
+    expect([smallStream.status, smallStream.location]).toEqual([307, "/login?callbackUrl=%2Frecipes%2Fnew"]);
+
+    // Just under the limit the form is answered as usual (here: with its own field errors).
+    const under = await postAction(request, "/register", hidden, { name: "a".repeat(1_000_000), email: "x", password: "y" });
+    expect(under.status()).toBe(200);
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false, expectedConsoleErrors: [/^HTTP 413 POST \/register$/] });
+
+    test("a form over 1 MB shows a page that says so, with a way back to the form", async ({ page }) => {
+      await page.goto("/register");
+      await page.getByRole("main").getByLabel("Name").fill("a".repeat(1_100_000));
+      await page.getByRole("main").getByLabel("Email", { exact: true }).fill(uniqueEmail("big"));
+      await page.getByRole("main").getByLabel("Password", { exact: true }).fill("a long and unusual passphrase");
+      await page.getByRole("button", { name: "Register" }).click();
+      await expect(page.getByRole("heading", { name: "That was too much to send" })).toBeVisible();
+      await page.getByRole("link", { name: "Back to the form" }).click();
+      await expect(page).toHaveURL(/\/register$/);
+    });
   });
 });

@@ -58,7 +58,15 @@ test.beforeAll(async () => {
   expect(imported.stdout).toContain("Users created: 3, skipped: 1");
 
   server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(E2E.outageAppPort)], { env, stdio: ["ignore", "pipe", "pipe"] });
-  for (const stream of [server.stdout!, server.stderr!]) stream.on("data", (chunk: Buffer) => serverOutput.push(...chunk.toString("utf8").split("\n").filter(Boolean)));
+  for (const stream of [server.stdout!, server.stderr!]) {
+    // Whole lines only: a chunk can end in the middle of one.
+    let partial = "";
+    stream.on("data", (chunk: Buffer) => {
+      const lines = (partial + chunk.toString("utf8")).split("\n");
+      partial = lines.pop()!;
+      serverOutput.push(...lines.filter(Boolean));
+    });
+  }
   await expect.poll(async () => (await fetch(`${appUrl}/api/health`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
 });
 
@@ -164,6 +172,24 @@ test.describe("the database going away under the running server", () => {
     expect(events).toContainEqual(expect.objectContaining({ level: "warn", event: "health.db_down" }));
     expect(events).toContainEqual(expect.objectContaining({ level: "warn", event: "availability.changed", to: "down" }));
     expect(events).toContainEqual(expect.objectContaining({ level: "info", event: "availability.changed", from: "down", to: "up" }));
+    // A server action that fails makes Next print the error (message, stack, extra fields): that
+    // too arrives as one JSON line.
+    const hidden = (await (await request.get(`${appUrl}/register`)).text()).match(/&quot;id&quot;:&quot;([0-9a-f]+)&quot;/)![1]!;
+    const broken = await request.post(`${appUrl}/register`, { headers: { "next-action": hidden, origin: appUrl, "content-type": "text/plain" }, data: '["$Q1"]' });
+    expect(broken.status()).toBe(500);
+    await expect.poll(() => serverOutput.some((line) => line.includes('"event":"console"') && line.includes('"level":"error"'))).toBe(true);
+    // Every line after Next's start-up banner (printed before any code of the app runs) is JSON.
+    const banner = /^(▲ Next\.js|- (Local|Network|Environments):|✓ (Starting|Ready in|Running))/;
+    const notJson = serverOutput.filter((line) => {
+      if (banner.test(line)) return false;
+      try {
+        return typeof JSON.parse(line) !== "object";
+      } catch {
+        return true;
+      }
+    });
+    expect(notJson, "server output lines that are not one JSON object each").toEqual([]);
+
     const everything = serverOutput.join("\n");
     expect(everything).not.toContain("secret-in-query");
     expect(everything).not.toContain("bruno123");

@@ -148,3 +148,11 @@ export const authSecret = env.AUTH_SECRET ?? "pantry-development-secret-not-for-
 export const httpsEnforced = env.FORCE_HTTPS ? env.FORCE_HTTPS === "true" : env.APP_URL.startsWith("https://");
 
 export const isProduction = env.NODE_ENV === "production";
+
+/**
+ * The site's public origin, for every absolute URL the server builds (redirects included): APP_URL,
+ * with https when https is enforced. Never the request's Host or X-Forwarded-Host, which a client
+ * sets (a cache would keep a redirect to whatever host it named), and never request.nextUrl, which
+ * names the address Next is bound to.
+ */
+export const siteOrigin = httpsEnforced ? `https://${new URL(env.APP_URL).host}` : new URL(env.APP_URL).origin;

@@ -1,7 +1,7 @@
 /**
- * The middleware's answer while the database is down (lib/availability.ts): 503 with a small,
- * self-contained page in the words of components/server-error-panel.tsx. No scripts, no assets
- * (nothing that needs the app), inline styles only. Edge-safe.
+ * The middleware's own pages. While the database is down (lib/availability.ts): 503, in the words
+ * of components/server-error-panel.tsx. For a form post over the size limit: 413. Nothing in
+ * them needs the app. Edge-safe.
  */
 
 export const RETRY_AFTER_SECONDS = 5;
@@ -18,14 +18,18 @@ export function retryHref(pathname: string, search: string): string {
   return `/${pathname.replace(/^\/+/, "")}${search}`;
 }
 
-export function unavailablePage(retry: string): string {
+/**
+ * A small, self-contained page for the answers the middleware gives before any rendering (503,
+ * 413): no scripts, no assets, inline styles only.
+ */
+function messagePage({ title, heading, message, primary }: { title: string; heading: string; message: string; primary: { href: string; label: string } }): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>Pantry: back in a moment</title>
+<title>${escapeHtml(title)}</title>
 <style>
 body{margin:0;background:#fafaf9;color:#1c1917;font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;line-height:1.5}
 main{max-width:32rem;margin:2rem auto;padding:1.5rem;border:1px solid #e7e5e4;border-radius:.5rem;background:#fff;text-align:center;box-shadow:0 1px 2px rgb(0 0 0/.05)}
@@ -42,12 +46,24 @@ a:focus-visible{outline:2px solid #c2410c;outline-offset:2px}
 <body>
 <main id="main">
 <div role="alert">
-<h1>${UNAVAILABLE_HEADING}</h1>
-<p>${UNAVAILABLE_MESSAGE}</p>
-<a class="primary" href="${escapeHtml(retry)}">Try again</a><a class="secondary" href="/">Home</a>
+<h1>${escapeHtml(heading)}</h1>
+<p>${escapeHtml(message)}</p>
+<a class="primary" href="${escapeHtml(primary.href)}">${escapeHtml(primary.label)}</a><a class="secondary" href="/">Home</a>
 </div>
 </main>
 </body>
 </html>
 `;
+}
+
+export function unavailablePage(retry: string): string {
+  return messagePage({ title: "Pantry: back in a moment", heading: UNAVAILABLE_HEADING, message: UNAVAILABLE_MESSAGE, primary: { href: retry, label: "Try again" } });
+}
+
+export const TOO_LARGE_HEADING = "That was too much to send";
+export const TOO_LARGE_MESSAGE = "The form sent more than 1 MB, more than this site accepts. Shorten what you entered and send it again.";
+
+/** The 413 for a form posted without JavaScript; `back` is the form's own page. */
+export function tooLargePage(back: string): string {
+  return messagePage({ title: "Pantry: too much to send", heading: TOO_LARGE_HEADING, message: TOO_LARGE_MESSAGE, primary: { href: back, label: "Back to the form" } });
 }

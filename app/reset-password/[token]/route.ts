@@ -7,11 +7,13 @@ import { looksLikeToken } from "@/lib/auth/tokens";
  * goes on to /reset-password, so the token leaves the address bar and history at once and is
  * never sent on as a Referer (this response also says no-referrer).
  */
-export function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
+export function GET(_request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
   return params.then(({ token }) => {
-    const response = NextResponse.redirect(new URL("/reset-password", request.nextUrl), 303);
-    response.headers.set("Referrer-Policy", "no-referrer");
-    response.headers.set("Cache-Control", "no-store");
+    // A relative Location: request.nextUrl names the address Next is bound to, not the site.
+    const response = new NextResponse(null, {
+      status: 303,
+      headers: { Location: "/reset-password", "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" },
+    });
     if (looksLikeToken(token)) response.cookies.set(RESET_COOKIE, token, resetCookieOptions());
     return response;
   });
