@@ -1,4 +1,4 @@
-import { expect, linkIn, logout, mailsTo, registerAndActivate, test, uniqueEmail, waitForMail } from "./support/test";
+import { expect, linkIn, logout, mailsTo, registerAndActivate, registerThroughForm, test, uniqueEmail, waitForMail } from "./support/test";
 import { E2E } from "./support/ports";
 
 test.describe("accounts with JavaScript", () => {
@@ -60,14 +60,7 @@ test.describe("accounts with JavaScript", () => {
     const email = uniqueEmail("victim");
     const attackerPassword = "the attacker's own passphrase";
     const victimPassword = "the victim's real passphrase";
-    const registerAs = async (who: typeof page, name: string, password: string) => {
-      await who.goto("/register");
-      await who.getByRole("main").getByLabel("Name").fill(name);
-      await who.getByRole("main").getByLabel("Email", { exact: true }).fill(email);
-      await who.getByRole("main").getByLabel("Password", { exact: true }).fill(password);
-      await who.getByRole("button", { name: "Register" }).click();
-      await expect(who.getByTestId("flash")).toContainText(`Check your inbox: we sent a mail to ${email} to confirm your address.`);
-    };
+    const registerAs = (who: typeof page, name: string, password: string) => registerThroughForm(who, { name, email, password });
 
     const attacker = await (await browser.newContext()).newPage();
     await registerAs(attacker, "Mallory", attackerPassword);
@@ -102,17 +95,9 @@ test.describe("accounts with JavaScript", () => {
 
   test("a registration made after the owner's cannot be confirmed by her: the newest link asks for its own password", async ({ page, browser }) => {
     const email = uniqueEmail("owner");
-    const register = async (who: typeof page, name: string, password: string) => {
-      await who.goto("/register");
-      await who.getByRole("main").getByLabel("Name").fill(name);
-      await who.getByRole("main").getByLabel("Email", { exact: true }).fill(email);
-      await who.getByRole("main").getByLabel("Password", { exact: true }).fill(password);
-      await who.getByRole("button", { name: "Register" }).click();
-      await expect(who.getByTestId("flash")).toContainText("Check your inbox");
-    };
-    await register(page, "Olive", "the owner's real passphrase");
+    await registerThroughForm(page, { name: "Olive", email, password: "the owner's real passphrase" });
     const attacker = await (await browser.newContext()).newPage();
-    await register(attacker, "URGENT: verify at https://evil.example", "the attacker's own passphrase");
+    await registerThroughForm(attacker, { name: "URGENT: verify at https://evil.example", email, password: "the attacker's own passphrase" });
     await attacker.context().close();
     await expect.poll(async () => (await mailsTo(email)).length).toBe(2);
     const newest = (await mailsTo(email)).at(-1)!;

@@ -59,16 +59,21 @@ export async function setResendMode(mode: "ok" | "error" | "hang"): Promise<void
   await fetch(`${E2E.resendUrl}/__mode?mode=${mode}`, { method: "POST" });
 }
 
-/** Registers through the form and confirms through the mailed link; returns the credentials. */
-export async function registerAndActivate(page: Page, name = "Ada Lovelace") {
-  const email = uniqueEmail();
-  const password = "a long and unusual passphrase";
+/** Registers through the form, as `name` with `password`, and waits for the site's answer. */
+export async function registerThroughForm(page: Page, { name, email, password }: { name: string; email: string; password: string }) {
   await page.goto("/register");
   await page.getByRole("main").getByLabel("Name").fill(name);
   await page.getByRole("main").getByLabel("Email", { exact: true }).fill(email);
   await page.getByRole("main").getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Register" }).click();
-  await expect(page.getByTestId("flash")).toContainText("Check your inbox");
+  await expect(page.getByTestId("flash")).toContainText(`Check your inbox: we sent a mail to ${email} to confirm your address.`);
+}
+
+/** Registers through the form and confirms through the mailed link; returns the credentials. */
+export async function registerAndActivate(page: Page, name = "Ada Lovelace") {
+  const email = uniqueEmail();
+  const password = "a long and unusual passphrase";
+  await registerThroughForm(page, { name, email, password });
   const mail = await waitForMail(email, "Confirm your account");
   await page.goto(linkIn(mail, "/activate/"));
   await page.getByRole("main").getByLabel("Password").fill(password);
