@@ -15,7 +15,7 @@ export function contentSecurityPolicy(
     // Inline style attributes (React, Next's route announcer) cannot carry a nonce.
     "style-src 'self' 'unsafe-inline'",
     // Images from other sites only from the hosts IMAGE_HOSTS names: any other would see every visitor.
-    ["img-src 'self' data: blob:", ...imageHosts.map((host) => `https://${host}`)].join(" "),
+    ["img-src 'self' data: blob:", ...imageHosts.map((allowed) => `https://${allowed}`)].join(" "),
     "font-src 'self'",
     `connect-src 'self'${development ? " ws:" : ""}`,
     "object-src 'none'",

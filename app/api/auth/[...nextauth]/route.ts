@@ -17,7 +17,7 @@ function action(pathname: string): string {
 }
 
 export function GET(request: Parameters<typeof handlers.GET>[0]): Promise<Response> | Response {
-  return OPEN_GET_ACTIONS.has(action(new URL(request.url).pathname)) ? handlers.GET(request) : notFound();
+  return OPEN_GET_ACTIONS.has(action(request.nextUrl.pathname)) ? handlers.GET(request) : notFound();
 }
 
 export function POST(): Response {
