@@ -25,18 +25,35 @@ export type DatabaseHandle = {
 
 export type SslMode = "disable" | "prefer" | "require" | "verify-full";
 
+export type PostgresOptions = { max?: number; ssl?: SslMode; idleTimeoutSeconds?: number };
+
+/**
+ * A URL with `pgbouncer=true` (the convention of Prisma, Supabase and Neon's pooled URLs) names a
+ * pooler in transaction mode, which cannot keep a named prepared statement from one transaction
+ * to the next on PgBouncer before 1.21: postgres.js then sends every query unnamed. The parameter
+ * itself is taken off, since postgres.js would pass it to the server as a setting.
+ */
+export function poolerAware(url: string): { url: string; prepare: boolean } {
+  const parsed = new URL(url);
+  const pooled = parsed.searchParams.get("pgbouncer") === "true";
+  parsed.searchParams.delete("pgbouncer");
+  return { url: parsed.toString(), prepare: !pooled };
+}
+
 /**
  * `ssl` applies only when the URL has no `sslmode`/`ssl` parameter (a URL that says something wins).
  * "require" encrypts without checking the certificate, which is what Heroku Postgres needs.
  */
-export function openPostgres(url: string, options: { max?: number; ssl?: SslMode } = {}): DatabaseHandle {
+export function openPostgres(configuredUrl: string, options: PostgresOptions = {}): DatabaseHandle {
+  const { url, prepare } = poolerAware(configuredUrl);
   const params = new URL(url).searchParams;
   const ssl = options.ssl && !params.has("sslmode") && !params.has("ssl") ? { ssl: options.ssl === "disable" ? false : options.ssl } : {};
   const client = postgres(url, {
     ...ssl,
+    prepare,
     max: options.max ?? 10,
     connect_timeout: 5,
-    idle_timeout: 30,
+    idle_timeout: options.idleTimeoutSeconds ?? 30,
     onnotice: () => {},
   });
   let healthClient: postgres.Sql | undefined;
@@ -48,7 +65,7 @@ export function openPostgres(url: string, options: { max?: number; ssl?: SslMode
       return { rows: [...result], rowCount: result.count ?? result.length };
     },
     ping: async () => {
-      healthClient ??= postgres(url, { ...ssl, max: 1, connect_timeout: 5, idle_timeout: 60, onnotice: () => {} });
+      healthClient ??= postgres(url, { ...ssl, prepare, max: 1, connect_timeout: 5, idle_timeout: 60, onnotice: () => {} });
       await healthClient`select 1`;
     },
     close: async () => {

@@ -1,12 +1,20 @@
 import { env } from "@/lib/env";
 import { type Database, type DatabaseHandle, openPglite, openPostgres } from "./client";
-import { runMigrations } from "./migrate";
+import { runMigrations, runPostgresMigrations } from "./migrate";
 
 export type { Database, DatabaseHandle };
 
 /** `DATABASE_URL` set → PostgreSQL through postgres.js; unset → the embedded PGlite in PGLITE_DATA_DIR. */
 export function openConfiguredDatabase(): Promise<DatabaseHandle> {
-  return env.DATABASE_URL ? Promise.resolve(openPostgres(env.DATABASE_URL, { ssl: env.PGSSLMODE })) : openPglite(env.PGLITE_DATA_DIR);
+  return env.DATABASE_URL ? Promise.resolve(openPostgres(env.DATABASE_URL, postgresOptions())) : openPglite(env.PGLITE_DATA_DIR);
+}
+
+const postgresOptions = () => ({ ssl: env.PGSSLMODE, max: env.DATABASE_POOL_MAX, idleTimeoutSeconds: env.DATABASE_IDLE_TIMEOUT_SECONDS });
+
+/** PostgreSQL migrates over DATABASE_URL_DIRECT when set (a pooler cannot hold the migration lock). */
+function migrate(handle: DatabaseHandle): Promise<void> {
+  if (handle.driver === "pglite") return runMigrations(handle);
+  return runPostgresMigrations(env.DATABASE_URL_DIRECT ?? env.DATABASE_URL!, postgresOptions());
 }
 
 // Kept on globalThis so a module reloaded by the dev server reuses the open database
@@ -17,7 +25,12 @@ const store = globalThis as typeof globalThis & { __pantryDatabase?: Promise<Dat
 export function database(): Promise<DatabaseHandle> {
   if (!store.__pantryDatabase) {
     const opening = openConfiguredDatabase().then(async (handle) => {
-      await runMigrations(handle);
+      try {
+        await migrate(handle);
+      } catch (error) {
+        await handle.close().catch(() => {});
+        throw error;
+      }
       return handle;
     });
     store.__pantryDatabase = opening;

@@ -20,6 +20,9 @@ const HINTS: Record<string, string> = {
   APP_URL: "the public address of the site, e.g. APP_URL=https://pantry.example.com",
   AUTH_SECRET: "a random secret of at least 32 characters: AUTH_SECRET=$(openssl rand -base64 33)",
   DATABASE_URL: "a PostgreSQL URL, e.g. DATABASE_URL=postgres://user:pass@host:5432/pantry",
+  DATABASE_URL_DIRECT: "a PostgreSQL URL that bypasses the pooler, e.g. DATABASE_URL_DIRECT=postgres://user:pass@db-host:5432/pantry",
+  DATABASE_POOL_MAX: "a whole number of connections per server, e.g. DATABASE_POOL_MAX=10",
+  DATABASE_IDLE_TIMEOUT_SECONDS: "a whole number of seconds, e.g. DATABASE_IDLE_TIMEOUT_SECONDS=30",
   RESEND_API_KEY: "your Resend API key (https://resend.com/api-keys), e.g. RESEND_API_KEY=re_…",
   MAIL_FROM: 'the sender of account mail, e.g. MAIL_FROM="Pantry <hello@pantry.example.com>"',
   RESEND_BASE_URL: "the Resend API base URL without a trailing slash (only for tests and proxies)",
@@ -66,6 +69,11 @@ export const serverVariables = {
     .transform((value) => value.replace(/\/+$/, "")),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }).optional(),
+  // Migrations take a session lock, which a pooler in transaction mode cannot hold: they use this
+  // URL (the database itself, not the pooler) when it is set.
+  DATABASE_URL_DIRECT: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }).optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  DATABASE_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
   // TLS to PostgreSQL when DATABASE_URL has no sslmode of its own: Heroku Postgres requires TLS
   // but its URL does not say so (and Heroku rewrites that variable), hence a separate setting.
   PGSSLMODE: z.enum(["disable", "prefer", "require", "verify-full"], { message: "must be disable, prefer, require or verify-full" }).optional(),
