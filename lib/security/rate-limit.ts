@@ -100,15 +100,11 @@ export async function consumeRequest(kind: RequestKind, client: Client, account?
   if (env.RATE_LIMIT_DISABLED) return { allowed: true };
   const { perIp, siteWide } = await limiters();
   const charges = client.address
-    ? [perIp.consume(`${kind}:ip:${client.address}`)]
-    : [siteWide.consume(kind), ...(account ? [perIp.consume(`${kind}:account:${accountKey(account)}`)] : [])];
-  const results = await Promise.allSettled(charges);
-  const refusals = results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
-  if (refusals.length === 0) return { allowed: true };
-  const notLimits = refusals.find((reason) => !(reason instanceof RateLimiterRes));
-  if (notLimits) throw notLimits;
-  const waitMs = Math.max(...refusals.map((reason) => (reason as RateLimiterRes).msBeforeNext));
-  return { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000) };
+    ? [() => perIp.consume(`${kind}:ip:${client.address}`)]
+    : [() => siteWide.consume(kind), ...(account ? [() => perIp.consume(`${kind}:account:${accountKey(account)}`)] : [])];
+  const results = await Promise.all(charges.map(refusalOf));
+  const waits = results.flatMap((result) => (result.allowed ? [] : [result.retryAfterSeconds]));
+  return waits.length === 0 ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.max(...waits) };
 }
 
 /** Counts one new or edited recipe of an account: a signed-in script cannot flood the site with them. */
