@@ -1,6 +1,6 @@
 // E2E_PORT_BASE moves the whole set (app, https-enforced app, the accessibility spec's development
-// server, the outage test's own PostgreSQL cluster and app, Resend stand-in), so two suites can run
-// side by side on one machine.
+// server, the outage test's own PostgreSQL cluster and app, the production-parity stack, Resend
+// stand-in), so two suites can run side by side on one machine.
 const base = Number(process.env.E2E_PORT_BASE ?? 3100);
 
 export const E2E = {
@@ -14,4 +14,19 @@ export const E2E = {
   httpsUrl: `http://localhost:${base + 1}`,
   devUrl: `http://localhost:${base + 2}`,
   resendUrl: `http://127.0.0.1:${base + 99}`,
+} as const;
+
+/**
+ * The production-parity stack (e2e/parity): a TLS proxy for a public name, two `next start`
+ * instances, PgBouncer and a PostgreSQL cluster of its own.
+ */
+export const PARITY = {
+  publicName: "pantry.test",
+  httpsPort: base + 60,
+  httpPort: base + 61,
+  instancePorts: [base + 62, base + 63] as const,
+  databasePort: base + 64,
+  poolerPort: base + 65,
+  publicUrl: `https://pantry.test:${base + 60}`,
+  plainUrl: `http://pantry.test:${base + 61}`,
 } as const;
