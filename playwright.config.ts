@@ -7,6 +7,8 @@ const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((
 
 export default defineConfig({
   testDir: "./e2e",
+  // The production-parity suite has its own stack and configuration (playwright.parity.config.ts).
+  testIgnore: "parity/**",
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -72,7 +72,7 @@ export class Visitor {
    * Posts the form of `page` (fetched from `path`) that `pick` chooses, with the page's hidden
    * fields and `fields`, as a browser with JavaScript off does.
    */
-  async submit(path: string, page: Answer, pick: (form: Form) => boolean, fields: Record<string, string>, instance?: "a" | "b"): Promise<Answer> {
+  async submit(path: string, page: Answer, pick: (form: Form) => boolean, fields: Record<string, string>, instance?: "a" | "b", headers: Record<string, string> = {}): Promise<Answer> {
     const form = formsOf(page.body).find(pick);
     if (!form) throw new Error(`no such form on ${path} (status ${page.status})`);
     const data = new FormData();
@@ -81,7 +81,7 @@ export class Visitor {
     const encoded = new Request("https://form.invalid/", { method: "POST", body: data });
     return this.request("POST", path, {
       body: Buffer.from(await encoded.arrayBuffer()),
-      headers: { "content-type": encoded.headers.get("content-type")!, origin: PARITY.publicUrl, referer: `${PARITY.publicUrl}${path}` },
+      headers: { "content-type": encoded.headers.get("content-type")!, origin: PARITY.publicUrl, referer: `${PARITY.publicUrl}${path}`, ...headers },
       instance,
     });
   }
