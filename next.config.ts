@@ -11,6 +11,10 @@ const allowedOrigins = (process.env.SERVER_ACTIONS_ALLOWED_ORIGINS ?? "")
   .filter(Boolean);
 
 const nextConfig: NextConfig = {
+  // One id per build, for rolling deploys: a tab opened on the previous build reloads instead of
+  // mixing its scripts with the new server's. NEXT_DEPLOYMENT_ID wins; Heroku's build names its
+  // commit in SOURCE_VERSION; Vercel sets its own.
+  deploymentId: process.env.NEXT_DEPLOYMENT_ID || process.env.SOURCE_VERSION || undefined,
   // PGlite ships ~15 MB of wasm and data that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
