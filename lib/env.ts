@@ -36,6 +36,7 @@ const HINTS: Record<string, string> = {
   RATE_LIMIT_PER_IP: "a whole number of requests per 10 minutes, e.g. RATE_LIMIT_PER_IP=30",
   RATE_LIMIT_DISABLED: "true only for benchmarks",
   MAIL_SEND_TIMEOUT_MS: "milliseconds, e.g. MAIL_SEND_TIMEOUT_MS=10000",
+  SHUTDOWN_GRACE_MS: "milliseconds, e.g. SHUTDOWN_GRACE_MS=20000",
   SERVER_ACTIONS_ALLOWED_ORIGINS: "a comma-separated list of extra hosts, e.g. SERVER_ACTIONS_ALLOWED_ORIGINS=www.example.com",
   ALLOW_EMBEDDED_DB: "true to run production on the embedded PGlite database",
   SEED_CATALOGUE: "true or false",
@@ -104,6 +105,9 @@ export const serverVariables = {
         .filter(Boolean),
     ),
   MAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  // How long requests in flight at SIGTERM may take to finish. Heroku kills a dyno 30 s after
+  // its SIGTERM; closing the pools after a cut can take up to 5 s more (postgres.js's end timeout).
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
   IMAGE_HOSTS: z
     .string()
     .default("")

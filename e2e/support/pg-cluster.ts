@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 
@@ -16,9 +16,10 @@ function findBin(): string {
   return dir;
 }
 
-export type Cluster = { url: string; stop(): void; start(): void; destroy(): void };
+export type Cluster = { url: string; stop(): void; start(): void; destroy(): void; serverLog(): string };
 
-export function createCluster(port: number): Cluster {
+/** `settings`: extra server settings (`-c name=value`), e.g. a log level a test reads in serverLog(). */
+export function createCluster(port: number, settings: Record<string, string> = {}): Cluster {
   const bin = findBin();
   const asRoot = userInfo().uid === 0;
   const dir = mkdtempSync(path.join(tmpdir(), "pantry-pg-"));
@@ -36,7 +37,10 @@ export function createCluster(port: number): Cluster {
   const running = () => existsSync(path.join(data, "postmaster.pid"));
 
   pg("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
-  const start = () => pg("pg_ctl", ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-t", "30", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "start"]);
+  const extra = Object.entries(settings)
+    .map(([name, value]) => ` -c ${name}=${value}`)
+    .join("");
+  const start = () => pg("pg_ctl", ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-t", "30", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off${extra}`, "start"]);
   start();
 
   return {
@@ -44,6 +48,7 @@ export function createCluster(port: number): Cluster {
     // "fast": connected clients are cut off, as when a managed database restarts.
     stop: () => pg("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]),
     start,
+    serverLog: () => readFileSync(path.join(dir, "server.log"), "utf8"),
     destroy: () => {
       try {
         if (running()) pg("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);

@@ -1,6 +1,6 @@
 // E2E_PORT_BASE moves the whole set (app, https-enforced app, the accessibility spec's development
-// server, the outage test's own PostgreSQL cluster and app, the production-parity stack, Resend
-// stand-in), so two suites can run side by side on one machine.
+// server, the outage and shutdown tests' own PostgreSQL clusters and apps, the production-parity
+// stack, Resend stand-in), so two suites can run side by side on one machine.
 const base = Number(process.env.E2E_PORT_BASE ?? 3100);
 
 export const E2E = {
@@ -10,6 +10,8 @@ export const E2E = {
   resendPort: base + 99,
   outageDbPort: base + 50,
   outageAppPort: base + 51,
+  shutdownDbPort: base + 52,
+  shutdownAppPort: base + 53,
   appUrl: `http://localhost:${base}`,
   httpsUrl: `http://localhost:${base + 1}`,
   devUrl: `http://localhost:${base + 2}`,
