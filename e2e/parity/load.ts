@@ -305,6 +305,7 @@ async function soak(stack: Stack, players: Player[], problems: string[]) {
   const unavailable = phase.samples.filter((sample) => sample.status === 503);
   console.log(`  requests: ${phase.samples.length} in ${seconds(Date.now() - started)}; by kind: ${countBy(phase.samples, (sample) => sample.kind)}`);
   console.log(`  by status: ${countBy(phase.samples, statusName)}`);
+  console.log(`  by kind and status: ${countBy(phase.samples, (sample) => `${sample.kind} ${statusName(sample)}`)}`);
   console.log(`  by instance: ${countBy(phase.samples, (sample) => sample.instance || "(none)")}`);
   console.log(`  errors inside the outage window: ${countBy(errors.filter(inWindow), statusName)}`);
   console.log(`  errors outside it: ${countBy(errors.filter((sample) => !inWindow(sample)), statusName)}`);
@@ -319,6 +320,11 @@ async function soak(stack: Stack, players: Player[], problems: string[]) {
   console.log("  latency by kind (answered requests):");
   printLatencies(phase);
   for (const sample of broken.slice(0, 10)) console.log(`    broken: ${sample.kind} ${statusName(sample)} via ${sample.instance || "?"} at ${seconds(sample.answeredAt - outage.stopAt)} from the stop`);
+  // Every visitor is signed in for its writes: a redirect to /login there means the site could not
+  // tell (e.g. the session check failed), not that the visitor was signed out.
+  const toLogin = phase.samples.filter((sample) => (sample.kind === "new-form" || sample.kind === "write") && sample.location?.startsWith("/login"));
+  const toLoginTimes = toLogin.map((sample) => seconds(sample.answeredAt - outage.stopAt));
+  console.log(`  recipe form or write sent to /login: ${toLogin.length}, ${toLogin.filter(inWindow).length} inside the outage window${toLogin.length ? ` (from ${toLoginTimes[0]} to ${toLoginTimes.at(-1)} after the stop)` : ""}`);
   const dropped = phase.sessionsDropped.map((at) => seconds(at - outage.stopAt)).join(", ");
   console.log(`  sessions the site ended without a logout: ${phase.sessionsDropped.length}${dropped ? ` (noticed at ${dropped} from the stop)` : ""}`);
   if (broken.length) problems.push(`phase 2: ${broken.length} error answer(s) that are not a 503 within the outage window (${countBy(broken, statusName)})`);
