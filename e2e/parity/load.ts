@@ -238,6 +238,14 @@ function printLatencies(phase: Phase) {
   }
 }
 
+function printCounts(phase: Phase, started: number) {
+  const redirect = (sample: Sample) => (sample.location ? ` → ${sample.location.split("?")[0]!.replace(/\/\d+$/, "/<id>")}` : "");
+  console.log(`  requests: ${phase.samples.length} in ${seconds(Date.now() - started)}; by kind: ${countBy(phase.samples, (sample) => sample.kind)}`);
+  console.log(`  by status: ${countBy(phase.samples, statusName)}`);
+  console.log(`  by kind and status: ${countBy(phase.samples, (sample) => `${sample.kind} ${statusName(sample)}${redirect(sample)}`)}`);
+  console.log(`  by instance: ${countBy(phase.samples, (sample) => sample.instance || "(none)")}`);
+}
+
 const errorOf = (sample: Sample) => sample.status === 0 || sample.status >= 400;
 const statusName = (sample: Sample) => (sample.status === 0 ? `no answer (${sample.error})` : String(sample.status));
 
@@ -260,9 +268,7 @@ async function rollingRestart(stack: Stack, players: Player[], problems: string[
   }
 
   const started = Math.min(...phase.samples.map((sample) => sample.sentAt));
-  console.log(`  requests: ${phase.samples.length} in ${seconds(Date.now() - started)}`);
-  console.log(`  by status: ${countBy(phase.samples, statusName)}`);
-  console.log(`  by instance: ${countBy(phase.samples, (sample) => sample.instance || "(none)")}`);
+  printCounts(phase, started);
   for (const { instance, signalledAt, exitCode, drainMs, healthyMs } of restarts) {
     console.log(`  instance ${instance}: SIGTERM at ${seconds(signalledAt - started)} from the start, exit code ${exitCode ?? "none (ended by the signal)"} ${seconds(drainMs)} after SIGTERM; healthy ${seconds(healthyMs)} after the start`);
   }
@@ -303,10 +309,7 @@ async function soak(stack: Stack, players: Player[], problems: string[]) {
   const allowed = errors.filter((sample) => sample.status === 503 && inWindow(sample));
   const broken = errors.filter((sample) => !allowed.includes(sample));
   const unavailable = phase.samples.filter((sample) => sample.status === 503);
-  console.log(`  requests: ${phase.samples.length} in ${seconds(Date.now() - started)}; by kind: ${countBy(phase.samples, (sample) => sample.kind)}`);
-  console.log(`  by status: ${countBy(phase.samples, statusName)}`);
-  console.log(`  by kind and status: ${countBy(phase.samples, (sample) => `${sample.kind} ${statusName(sample)}`)}`);
-  console.log(`  by instance: ${countBy(phase.samples, (sample) => sample.instance || "(none)")}`);
+  printCounts(phase, started);
   console.log(`  errors inside the outage window: ${countBy(errors.filter(inWindow), statusName)}`);
   console.log(`  errors outside it: ${countBy(errors.filter((sample) => !inWindow(sample)), statusName)}`);
   console.log(
@@ -322,7 +325,7 @@ async function soak(stack: Stack, players: Player[], problems: string[]) {
   for (const sample of broken.slice(0, 10)) console.log(`    broken: ${sample.kind} ${statusName(sample)} via ${sample.instance || "?"} at ${seconds(sample.answeredAt - outage.stopAt)} from the stop`);
   // Every visitor is signed in for its writes: a redirect to /login there means the site could not
   // tell (e.g. the session check failed), not that the visitor was signed out.
-  const toLogin = phase.samples.filter((sample) => (sample.kind === "new-form" || sample.kind === "write") && sample.location?.startsWith("/login"));
+  const toLogin = phase.samples.filter((sample) => (sample.kind === "new-form" || sample.kind === "write") && sample.location?.includes("/login"));
   const toLoginTimes = toLogin.map((sample) => seconds(sample.answeredAt - outage.stopAt));
   console.log(`  recipe form or write sent to /login: ${toLogin.length}, ${toLogin.filter(inWindow).length} inside the outage window${toLogin.length ? ` (from ${toLoginTimes[0]} to ${toLoginTimes.at(-1)} after the stop)` : ""}`);
   const dropped = phase.sessionsDropped.map((at) => seconds(at - outage.stopAt)).join(", ");
