@@ -27,7 +27,9 @@ const OUTAGE_SECONDS = 5;
 const RECOVERY_GRACE_MS = 15_000;
 /** Each visitor logs out and in about this often in the soak; the per-IP login allowance is 30 per 10 minutes. */
 const RELOGIN_EVERY_MS = 25_000;
-const MAX_LOGINS_PER_VISITOR = 10;
+const MAX_LOGINS_PER_VISITOR = 20;
+/** A visitor whose login failed (the database was down) tries again after this long, not at once. */
+const LOGIN_RETRY_MS = 2_000;
 /** No single action loop runs longer than this, whatever happens to the stack. */
 const MAX_ACTIONS_PER_VISITOR = 2_000;
 const SESSION_COOKIE = "__Secure-authjs.session-token";
@@ -171,9 +173,11 @@ async function play(phase: Phase, player: Player, running: () => boolean, mix: M
       phase.sessionsDropped.push(Date.now());
       player.signedIn = false;
     }
-    const loginDue = mix.relogin && Date.now() - player.lastLoginAt > jitter(RELOGIN_EVERY_MS * 0.8, RELOGIN_EVERY_MS * 1.2);
-    if ((signedOut || loginDue) && player.logins < MAX_LOGINS_PER_VISITOR) await relogin(phase, player);
-    else if (dice < mix.search) await search(phase, player);
+    const sinceLogin = Date.now() - player.lastLoginAt;
+    const loginDue = signedOut ? sinceLogin > LOGIN_RETRY_MS : mix.relogin && sinceLogin > jitter(RELOGIN_EVERY_MS * 0.8, RELOGIN_EVERY_MS * 1.2);
+    if (loginDue && player.logins < MAX_LOGINS_PER_VISITOR) await relogin(phase, player);
+    // Only a signed-in visitor writes: a signed-out one waiting to log in again browses meanwhile.
+    else if (dice < mix.search || signedOut) await search(phase, player);
     else if (dice < mix.search + mix.view) await view(phase, player);
     else await write(phase, player);
     // Steady, not a flood: two cores run the proxy, both instances, PgBouncer and PostgreSQL.
@@ -272,6 +276,7 @@ async function rollingRestart(stack: Stack, players: Player[], problems: string[
   for (const { instance, signalledAt, exitCode, drainMs, healthyMs } of restarts) {
     console.log(`  instance ${instance}: SIGTERM at ${seconds(signalledAt - started)} from the start, exit code ${exitCode ?? "none (ended by the signal)"} ${seconds(drainMs)} after SIGTERM; healthy ${seconds(healthyMs)} after the start`);
   }
+  console.log("  latency by kind (answered requests):");
   printLatencies(phase);
   const serverErrors = phase.samples.filter((sample) => sample.status === 0 || sample.status >= 500);
   for (const sample of serverErrors.slice(0, 10)) console.log(`    error: ${sample.kind} ${statusName(sample)} via ${sample.instance || "?"} at ${seconds(sample.answeredAt - started)} from the start`);
@@ -328,6 +333,7 @@ async function soak(stack: Stack, players: Player[], problems: string[]) {
   const toLogin = phase.samples.filter((sample) => (sample.kind === "new-form" || sample.kind === "write") && sample.location?.includes("/login"));
   const toLoginTimes = toLogin.map((sample) => seconds(sample.answeredAt - outage.stopAt));
   console.log(`  recipe form or write sent to /login: ${toLogin.length}, ${toLogin.filter(inWindow).length} inside the outage window${toLogin.length ? ` (from ${toLoginTimes[0]} to ${toLoginTimes.at(-1)} after the stop)` : ""}`);
+  console.log(`  logins per visitor (activation included): ${players.map((player) => player.logins).join(", ")}`);
   const dropped = phase.sessionsDropped.map((at) => seconds(at - outage.stopAt)).join(", ");
   console.log(`  sessions the site ended without a logout: ${phase.sessionsDropped.length}${dropped ? ` (noticed at ${dropped} from the stop)` : ""}`);
   if (broken.length) problems.push(`phase 2: ${broken.length} error answer(s) that are not a 503 within the outage window (${countBy(broken, statusName)})`);
