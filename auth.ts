@@ -5,6 +5,7 @@ import { activateAccount } from "@/lib/accounts/activate";
 import { checkCredentials } from "@/lib/accounts/login";
 import { loginSchema } from "@/lib/accounts/schemas";
 import { findSessionUser, revokeSession, startSession } from "@/lib/auth/sessions";
+import { keepSwallowedError } from "@/lib/server/request-scope";
 
 /** The password was right but the address was never confirmed. */
 export class InactiveAccountError extends CredentialsSignin {
@@ -24,34 +25,49 @@ export class LockedAccountError extends CredentialsSignin {
   }
 }
 
+/**
+ * Runs a callback's own work; an unexpected error is kept for the caller of Auth.js to throw
+ * (Auth.js would swallow it), while a refusal (CredentialsSignin) goes on as Auth.js expects.
+ */
+async function failingLoudly<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof CredentialsSignin)) keepSwallowedError(error);
+    throw error;
+  }
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   providers: [
     Credentials({
       id: "credentials",
       credentials: { email: {}, password: {} },
-      async authorize(credentials) {
-        const parsed = loginSchema.safeParse(credentials);
-        if (!parsed.success) return null;
-        // The back-off and the failure count live in checkCredentials, so no entry point skips them.
-        const result = await checkCredentials(parsed.data.email, parsed.data.password);
-        if (result.status === "inactive") throw new InactiveAccountError();
-        if (result.status === "locked") throw new LockedAccountError(result.retryAfterSeconds);
-        if (result.status !== "ok") return null;
-        return { id: result.user.id, name: result.user.name, email: result.user.email };
-      },
+      authorize: (credentials) =>
+        failingLoudly(async () => {
+          const parsed = loginSchema.safeParse(credentials);
+          if (!parsed.success) return null;
+          // The back-off and the failure count live in checkCredentials, so no entry point skips them.
+          const result = await checkCredentials(parsed.data.email, parsed.data.password);
+          if (result.status === "inactive") throw new InactiveAccountError();
+          if (result.status === "locked") throw new LockedAccountError(result.retryAfterSeconds);
+          if (result.status !== "ok") return null;
+          return { id: result.user.id, name: result.user.name, email: result.user.email };
+        }),
     }),
     // Confirming an activation link, with the password chosen at registration, signs the person in.
     Credentials({
       id: "activation",
       credentials: { token: {}, password: {} },
-      async authorize(credentials) {
-        const text = (value: unknown) => (typeof value === "string" ? value : "");
-        const activation = await activateAccount(text(credentials.token), text(credentials.password).slice(0, 1024));
-        if (activation.status === "wrong-password") throw new WrongActivationPasswordError();
-        if (activation.status !== "activated") return null;
-        return { id: activation.user.id, name: activation.user.name, email: activation.user.email };
-      },
+      authorize: (credentials) =>
+        failingLoudly(async () => {
+          const text = (value: unknown) => (typeof value === "string" ? value : "");
+          const activation = await activateAccount(text(credentials.token), text(credentials.password).slice(0, 1024));
+          if (activation.status === "wrong-password") throw new WrongActivationPasswordError();
+          if (activation.status !== "activated") return null;
+          return { id: activation.user.id, name: activation.user.name, email: activation.user.email };
+        }),
     }),
   ],
   events: {
@@ -59,7 +75,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // request still in flight, no longer opens it.
     async signOut(message) {
       const sessionId = "token" in message ? message.token?.sid : undefined;
-      if (typeof sessionId === "string") await revokeSession(sessionId);
+      if (typeof sessionId === "string") await failingLoudly(() => revokeSession(sessionId));
     },
   },
   callbacks: {
@@ -68,12 +84,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // revoked or expired session, or a deactivated account, is refused even with a valid cookie.
     async jwt(params) {
       const token = authConfig.callbacks.jwt(params);
-      if (params.user?.id) {
-        token.sid = await startSession(params.user.id);
+      const { sub, sid } = token;
+      const userId = params.user?.id;
+      if (userId) {
+        token.sid = await failingLoudly(() => startSession(userId));
         return token;
       }
-      if (!token.sub || !token.sid) return null;
-      const current = await findSessionUser(token.sid, token.sub);
+      if (!sub || !sid) return null;
+      const current = await failingLoudly(() => findSessionUser(sid, sub));
       if (!current) return null;
       token.name = current.name;
       return token;

@@ -16,12 +16,13 @@ import { emailOnlySchema, loginSchema } from "@/lib/accounts/schemas";
 import { serverChangePasswordSchema, serverNewPasswordSchema, serverRegisterSchema } from "@/lib/accounts/server-schemas";
 import { findUserByEmail } from "@/lib/accounts/users";
 import { requireUser } from "@/lib/auth/session";
-import { revokeUserSessions } from "@/lib/auth/sessions";
+import { revokeSession, revokeUserSessions } from "@/lib/auth/sessions";
 import { flash } from "@/lib/flash";
 import type { FormState } from "@/lib/forms/form-state";
 import { rateLimitedState, validatedAction } from "@/lib/forms/validated-action";
 import { log } from "@/lib/log";
 import { safeCallbackPath } from "@/lib/safe-redirect";
+import { throwSwallowedError } from "@/lib/server/request-scope";
 import { currentClient } from "@/lib/security/client-ip";
 import { consumeRequest, minutesText } from "@/lib/security/rate-limit";
 
@@ -105,6 +106,7 @@ async function attemptLogin({ email, password, callbackUrl }: z.output<typeof lo
     await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
+    throwSwallowedError();
     return { ...loginRefusal(error), values };
   }
   const user = await findUserByEmail(await getDb(), email);
@@ -139,7 +141,12 @@ export async function navLoginAction(formData: FormData): Promise<void> {
 }
 
 export async function logoutAction(): Promise<void> {
-  // Auth.js's signOut event revokes the server-side session (auth.ts).
+  // The server-side session ends first: if the database cannot be reached the logout fails (503)
+  // and keeps the cookie, rather than clear it while a copy of it still opens the account.
+  // Auth.js's signOut event revokes it as well, for any other way out (auth.ts).
+  const session = await auth();
+  throwSwallowedError();
+  if (session?.sessionId) await revokeSession(session.sessionId);
   await signOut({ redirect: false });
   await flash("You have been logged out. See you soon!", "info");
   redirect("/");
@@ -185,6 +192,7 @@ export async function activateAction(_previous: FormState, formData: FormData): 
     await signIn("activation", { token, password, redirect: false });
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
+    throwSwallowedError();
     if (error instanceof WrongActivationPasswordError) {
       return {
         fieldErrors: { password: "That is not the password chosen when this address was registered." },

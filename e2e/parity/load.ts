@@ -23,8 +23,12 @@ const VISITORS = 8;
 const SOAK_SECONDS = Number(process.env.PARITY_SOAK_SECONDS ?? 120);
 /** The database stays down this long in the soak. */
 const OUTAGE_SECONDS = 5;
-/** 503s are allowed until this long after PostgreSQL is back: the instances notice it by polling. */
-const RECOVERY_GRACE_MS = 15_000;
+/**
+ * 503s are allowed until this long after PostgreSQL is back. The middleware notices by polling,
+ * and PgBouncer, once a server login has failed, turns new client logins away ("server login has
+ * been failing", 08P01) now and then for a while after the database is back: seen up to ~21 s.
+ */
+const RECOVERY_GRACE_MS = 30_000;
 /** Each visitor logs out and in about this often in the soak; the per-IP login allowance is 30 per 10 minutes. */
 const RELOGIN_EVERY_MS = 25_000;
 const MAX_LOGINS_PER_VISITOR = 20;
@@ -337,6 +341,8 @@ async function soak(stack: Stack, players: Player[], problems: string[]) {
   const dropped = phase.sessionsDropped.map((at) => seconds(at - outage.stopAt)).join(", ");
   console.log(`  sessions the site ended without a logout: ${phase.sessionsDropped.length}${dropped ? ` (noticed at ${dropped} from the stop)` : ""}`);
   if (broken.length) problems.push(`phase 2: ${broken.length} error answer(s) that are not a 503 within the outage window (${countBy(broken, statusName)})`);
+  if (toLogin.length) problems.push(`phase 2: ${toLogin.length} recipe form(s) or write(s) of a signed-in visitor sent to /login`);
+  if (phase.sessionsDropped.length) problems.push(`phase 2: ${phase.sessionsDropped.length} session(s) ended by the site without a logout`);
   await checkWrites(stack, phase, problems, "phase 2", { at: outage.stopAt, from: "the stop" });
 }
 

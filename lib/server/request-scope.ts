@@ -12,7 +12,7 @@ import { isDatabaseUnreachable } from "./database-unreachable";
  * response then goes out as 503 "try again" instead of 500: the body is Next's error page (the
  * same words as the middleware's 503 page) or the action's error.
  */
-type Scope = { databaseUnreachable: boolean };
+type Scope = { databaseUnreachable: boolean; swallowed?: { error: unknown } };
 
 // On globalThis, so that a second copy of this module (another bundle of the same process) sees
 // the scope the first one opened.
@@ -43,4 +43,23 @@ export function inRequestScope<T>(response: ServerResponse, handle: () => T): T 
 export function noteRequestError(error: unknown): void {
   const scope = storage.getStore();
   if (scope && isDatabaseUnreachable(error)) scope.databaseUnreachable = true;
+}
+
+/**
+ * Auth.js catches what its callbacks throw and carries on as if nobody were signed in: during a
+ * database outage a signed-in person would be sent to the login page, or a logout would clear the
+ * cookie while the server-side session stays valid. The callbacks keep the error here, and the code
+ * that called Auth.js throws it after all (`throwSwallowedError`), so the request fails (503).
+ */
+export function keepSwallowedError(error: unknown): void {
+  const scope = storage.getStore();
+  if (scope) scope.swallowed ??= { error };
+}
+
+export function throwSwallowedError(): void {
+  const scope = storage.getStore();
+  const swallowed = scope?.swallowed;
+  if (!scope || !swallowed) return;
+  scope.swallowed = undefined;
+  throw swallowed.error;
 }
