@@ -115,6 +115,11 @@ test.describe("the database going away under the running server", () => {
     const loginForm = await actionFields(request, `${appUrl}/login`, "callbackUrl");
     const navForm = await actionFields(request, `${appUrl}/login`, "email");
     const navActionId = Object.keys(navForm).find((name) => name.startsWith("$ACTION_ID_"))!.slice("$ACTION_ID_".length);
+    await page.goto(`${appUrl}/login`);
+    await page.getByRole("main").getByLabel("Email", { exact: true }).fill("bruno@example.com");
+    await page.getByRole("main").getByLabel("Password", { exact: true }).fill("bruno123");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page.getByTestId("user-menu")).toContainText("Bruno");
 
     cluster!.stop();
     const stoppedAt = Date.now();
@@ -145,6 +150,9 @@ test.describe("the database going away under the running server", () => {
       expect.objectContaining({ method: "POST", path: "/login" }),
     ]);
     expect(serverOutput.filter((line) => line.includes('"event":"availability.changed"') && line.includes('"to":"down"'))).toEqual([]);
+    // A signed-in person whose session cannot be checked is not taken for a visitor: no redirect
+    // to the login page (a form's text would be lost there), but "try again".
+    expectRetryLater(await page.request.get(`${appUrl}/dashboard`, { maxRedirects: 0 }));
 
     expect(await health(request)).toEqual({ status: 503, cacheControl: "no-store", body: { status: "unavailable", db: "down" } });
     // The middleware serves each request on its last known state and probes /api/health in the
@@ -198,6 +206,8 @@ test.describe("the database going away under the running server", () => {
     await expect(page.getByTestId("search-result").first()).toBeVisible();
     const again = await page.goto(`${appUrl}/?ingredients=garlic`);
     expect(again!.status()).toBe(200);
+    // The session outlived the outage.
+    await expect(page.getByTestId("user-menu")).toContainText("Bruno");
 
     // The log drain saw the health route's failures and the middleware's change of mind both
     // ways, as JSON lines, and no query strings, passwords or full addresses anywhere.
