@@ -1,9 +1,6 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/support/chromium";
 import { E2E } from "./e2e/support/ports";
-
-// Debian's Chromium when the machine has it (Playwright cannot download its own here), else Playwright's.
-const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => existsSync(candidate));
 
 export default defineConfig({
   testDir: "./e2e",
@@ -20,10 +17,7 @@ export default defineConfig({
     baseURL: E2E.appUrl,
     trace: "retain-on-failure",
     ...devices["Desktop Chrome"],
-    launchOptions: {
-      executablePath: systemChromium,
-      args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   webServer: {
     command: "node --import tsx e2e/support/serve.ts",

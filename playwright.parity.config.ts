@@ -1,10 +1,9 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/support/chromium";
 import { PARITY } from "./e2e/support/ports";
 
 // The production-parity suite: the browser reaches the site only by its public name, through the
-// TLS proxy, as on a deployed site (e2e/parity/stack.ts). Debian's Chromium when the machine has it.
-const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => existsSync(candidate));
+// TLS proxy, as on a deployed site (e2e/parity/stack.ts).
 
 export default defineConfig({
   testDir: "./e2e/parity",
@@ -21,18 +20,7 @@ export default defineConfig({
     ignoreHTTPSErrors: true,
     trace: "retain-on-failure",
     ...devices["Desktop Chrome"],
-    launchOptions: {
-      executablePath: systemChromium,
-      args: [
-        `--host-resolver-rules=MAP ${PARITY.publicName} 127.0.0.1`,
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions([`--host-resolver-rules=MAP ${PARITY.publicName} 127.0.0.1`]),
   },
   webServer: {
     command: "node --import tsx e2e/parity/serve.ts",
