@@ -29,7 +29,10 @@ export const registerSchema = z.object({
 
 export const loginSchema = z.object({
   // Deliberately loose: any account, including one imported with an old password, can log in.
-  email: z.pipe(z.string().check(z.trim(), z.minLength(1, "Enter your email and password."), z.maxLength(254, "Wrong email or password.")), lowerCase),
+  email: z.pipe(
+    z.pipe(cleanString("Enter your email and password."), z.string().check(z.minLength(1, "Enter your email and password."), z.maxLength(254, "Wrong email or password."))),
+    lowerCase,
+  ),
   password: z.string().check(z.minLength(1, "Enter your email and password."), z.maxLength(1024, "Wrong email or password.")),
   callbackUrl: z.optional(z.string().check(z.maxLength(2048))),
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { loginSchema, registerSchema, emailOnlySchema, changePasswordSchema } from "@/lib/accounts/schemas";
 import { serverRegisterSchema } from "@/lib/accounts/server-schemas";
+import { checkCredentials } from "@/lib/accounts/login";
 import { registerAccount } from "@/lib/accounts/register";
 import { findUserByEmail } from "@/lib/accounts/users";
 import { parseIngredientQuery } from "@/lib/recipes/ingredients";
@@ -56,6 +57,14 @@ describe("hostile input never breaks a form or the database", () => {
       const terms = parseIngredientQuery(payload);
       expect(terms.length).toBeLessThanOrEqual(12);
       await expect(searchRecipes(db, terms, { page: 3 })).resolves.toMatchObject({ page: 3 });
+    }
+  });
+
+  it("checks any address typed at login without a database error (the same answer as a wrong password)", async () => {
+    for (const payload of hostileInputs.filter((_, index) => index % 5 === 0)) {
+      const parsed = loginSchema.safeParse({ email: payload, password: "not the password" });
+      if (!parsed.success) continue;
+      await expect(checkCredentials(parsed.data.email, parsed.data.password)).resolves.toEqual({ status: "invalid" });
     }
   });
 
