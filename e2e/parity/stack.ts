@@ -98,6 +98,11 @@ http {
 `;
 }
 
+/**
+ * Transaction pooling, as Heroku's PgBouncer buildpack, Supabase and Neon run it. After a failed
+ * server login PgBouncer turns client logins away for `server_login_retry` (15 s by default; 1 s
+ * here, so it tries the restarted database again soon); 0 would make it retry in a busy loop.
+ */
 function pgbouncerConfig(dir: string): string {
   return `
 [databases]
