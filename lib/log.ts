@@ -1,3 +1,5 @@
+import { errorCode } from "@/lib/error-causes";
+
 /**
  * One JSON line per event, for Heroku/Vercel log drains. Callers pass only safe fields:
  * never passwords or tokens, and e-mail addresses through maskEmail().
@@ -30,19 +32,10 @@ const MESSAGE_MAX = 300;
  * An error's name and message, safe for a log line: addresses in it are masked, and it is cut
  * short (a driver error can quote a whole query). Never the stack: a log drain wants one line.
  */
-/**
- * Driver errors carry a short code (ECONNREFUSED, 57P01…) that says more than their message; the
- * ORM wraps them ("Failed query: …"), so the code may sit a few causes down.
- */
-function codeOf(error: unknown, depth = 0): string | undefined {
-  if (!(error instanceof Error) || depth > 4) return undefined;
-  if ("code" in error && typeof error.code === "string") return error.code;
-  return codeOf(error.cause, depth + 1);
-}
-
 export function errorFields(error: unknown): { error: string; message: string; code?: string } {
   const name = error instanceof Error ? error.name : typeof error;
-  const code = codeOf(error);
+  // Driver errors carry a short code that says more than their message, often a few causes down.
+  const code = errorCode(error);
   const raw = error instanceof Error ? error.message : String(error);
   const masked = raw.replace(EMAIL_IN_TEXT, (email) => maskEmail(email));
   return { error: name, message: masked.length > MESSAGE_MAX ? `${masked.slice(0, MESSAGE_MAX)}…` : masked, ...(code ? { code } : {}) };

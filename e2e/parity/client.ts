@@ -1,5 +1,6 @@
 import https from "node:https";
 import type { IncomingHttpHeaders } from "node:http";
+import { type Form, formsOf } from "../support/forms";
 import { PARITY } from "../support/ports";
 
 /**
@@ -11,23 +12,6 @@ import { PARITY } from "../support/ports";
 export type Answer = { status: number; headers: IncomingHttpHeaders; body: string; instance: string; location: string | undefined };
 
 export type VisitorOptions = { sourceAddress?: string; timeoutMs?: number };
-
-type Form = { hidden: [string, string][]; html: string };
-
-const entities: Record<string, string> = { "&quot;": '"', "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#x27;": "'", "&#39;": "'" };
-const decode = (text: string) => text.replace(/&(quot|amp|lt|gt|#x27|#39);/g, (entity) => entities[entity]!);
-const attribute = (tag: string, name: string) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
-
-/** The forms of a page, each with its hidden inputs (Next's action fields among them). */
-export function formsOf(html: string): Form[] {
-  return [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)].map(([formHtml]) => ({
-    html: formHtml,
-    hidden: [...formHtml.matchAll(/<input\b[^>]*>/g)]
-      .map(([tag]) => tag)
-      .filter((tag) => attribute(tag, "type") === "hidden" && attribute(tag, "name") !== undefined)
-      .map((tag) => [decode(attribute(tag, "name")!), decode(attribute(tag, "value") ?? "")] as [string, string]),
-  }));
-}
 
 export class Visitor {
   readonly cookies = new Map<string, string>();

@@ -2,7 +2,8 @@ import { appendFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { E2E, PARITY } from "../support/ports";
+import { PARITY } from "../support/ports";
+import { mailsTo } from "../support/test";
 import { formWith, type Answer, Visitor } from "./client";
 import { startParityStack, type Instance, type Stack } from "./stack";
 
@@ -90,8 +91,7 @@ const anyKnownRecipe = () => [...knownRecipeIds][Math.floor(Math.random() * know
 
 async function mailedLink(email: string, pathPart: string): Promise<string> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const mails = (await (await fetch(`${E2E.resendUrl}/__mails?to=${encodeURIComponent(email)}`)).json()) as { text: string }[];
-    const link = mails.at(-1)?.text.match(/https?:\/\/\S+/g)?.find((url) => url.includes(pathPart));
+    const link = (await mailsTo(email)).at(-1)?.text.match(/https?:\/\/\S+/g)?.find((url) => url.includes(pathPart));
     if (link) return link;
     await sleep(200);
   }

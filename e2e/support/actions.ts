@@ -1,4 +1,5 @@
 import type { APIRequestContext } from "@playwright/test";
+import { formsOf } from "./forms";
 import { E2E } from "./ports";
 
 /**
@@ -6,17 +7,10 @@ import { E2E } from "./ports";
  * form's hidden $ACTION_* fields plus our own, as multipart. Lets a test send what no honest
  * browser would (hostile values, missing or extra fields, files, broken encodings).
  */
-const decode = (value: string) => value.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
-
 export async function actionFields(request: APIRequestContext, path: string, fieldName: string): Promise<Record<string, string>> {
-  const html = await (await request.get(path)).text();
-  const form = [...html.matchAll(/<form[^>]*>([\s\S]*?)<\/form>/g)].map((match) => match[1]!).find((body) => body.includes(`name="${fieldName}"`));
+  const form = formsOf(await (await request.get(path)).text()).find((candidate) => candidate.html.includes(`name="${fieldName}"`));
   if (!form) throw new Error(`no form with a ${fieldName} field on ${path}`);
-  const hidden: Record<string, string> = {};
-  for (const input of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) {
-    hidden[decode(input[1]!)] = decode(input[2] ?? "");
-  }
-  return hidden;
+  return Object.fromEntries(form.hidden);
 }
 
 export async function postAction(request: APIRequestContext, path: string, hidden: Record<string, string>, fields: Record<string, string>) {

@@ -1,3 +1,5 @@
+import { errorCauses } from "@/lib/error-causes";
+
 /**
  * Whether an error means "the database cannot be reached right now" (a 503, try again) rather
  * than a fault in the app (a 500). Drizzle wraps driver errors ("Failed query: …") with the
@@ -30,17 +32,12 @@ const CONNECTION_CODES = new Set([
 /** SQLSTATE class 08, connection exception (PgBouncer's "cannot connect to server" is 08P01). */
 const CONNECTION_EXCEPTION = /^08[0-9A-Z]{3}$/;
 
-/** Deep enough for drizzle → driver → socket, and a guard against a cause that loops. */
-const MAX_DEPTH = 8;
-
 export function isDatabaseUnreachable(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < MAX_DEPTH && typeof current === "object" && current !== null; depth++) {
-    const code = "code" in current ? current.code : undefined;
+  for (const cause of errorCauses(error)) {
+    const code = "code" in cause ? cause.code : undefined;
     if (typeof code === "string" && (CONNECTION_CODES.has(code) || CONNECTION_EXCEPTION.test(code))) return true;
     // Node reports a refused connection to a name with several addresses as an AggregateError.
-    if (current instanceof AggregateError && current.errors.some((inner) => isDatabaseUnreachable(inner))) return true;
-    current = "cause" in current ? current.cause : undefined;
+    if (cause instanceof AggregateError && cause.errors.some((inner) => isDatabaseUnreachable(inner))) return true;
   }
   return false;
 }
