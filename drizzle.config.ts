@@ -1,10 +1,10 @@
 import { defineConfig } from "drizzle-kit";
 
-// Migrations are generated from db/schema.ts and applied by db/migrate.ts on both drivers.
+// Migrations are generated from infra/db/schema.ts and applied by infra/db/migrate.ts on both drivers.
 export default defineConfig({
   dialect: "postgresql",
-  schema: "./db/schema.ts",
-  out: "./db/migrations",
+  schema: "./infra/db/schema.ts",
+  out: "./infra/db/migrations",
   strict: true,
   verbose: true,
 });

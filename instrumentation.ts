@@ -1,5 +1,5 @@
 import type { Instrumentation } from "next";
-import { errorFields, log } from "@/lib/log";
+import { errorFields, log } from "@/infra/log";
 
 /** Set by register() in Node; called synchronously from onRequestError, before Next writes the status. */
 let noteRequestError: ((error: unknown) => void) | undefined;
@@ -9,16 +9,16 @@ let noteRequestError: ((error: unknown) => void) | undefined;
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     // One JSON line per console call in production; development keeps Next's readable stacks.
-    if (process.env.NODE_ENV === "production") (await import("./lib/server/console-json")).installConsoleJson();
-    const { installHttpGuard, serversSeen, stopKeepingAlive } = await import("./lib/server/http-guard");
+    if (process.env.NODE_ENV === "production") (await import("./infra/server/console-json")).installConsoleJson();
+    const { installHttpGuard, serversSeen, stopKeepingAlive } = await import("./infra/server/http-guard");
     installHttpGuard();
-    ({ noteRequestError } = await import("./lib/server/request-scope"));
-    const { startServer } = await import("./db/start-server");
+    ({ noteRequestError } = await import("./infra/server/request-scope"));
+    const { startServer } = await import("./scripts/boot/start-server");
     await startServer();
     // `npm start` sets it, and Next then leaves SIGTERM/SIGINT to us; a bare `next start` keeps
     // Next's handler. After startServer, which reports a wrong configuration in its own words.
     if (process.env.NEXT_MANUAL_SIG_HANDLE) {
-      const [{ installGracefulShutdown }, { env }, { closeDatabase }] = await Promise.all([import("./lib/server/graceful-shutdown"), import("./lib/env"), import("./db")]);
+      const [{ installGracefulShutdown }, { env }, { closeDatabase }] = await Promise.all([import("./infra/server/graceful-shutdown"), import("./infra/env"), import("./infra/db")]);
       installGracefulShutdown({ graceMs: env.SHUTDOWN_GRACE_MS, servers: serversSeen, stopKeepingAlive, closeDatabase });
     }
   }
@@ -28,7 +28,7 @@ export async function register() {
  * Every error Next catches while answering a request (pages, route handlers, server actions,
  * middleware), as one JSON line for the log drain. The path loses its query string (it can carry
  * search terms or tokens); the digest is the code the error page shows, to find the line again.
- * A database that cannot be reached makes the response a 503 (lib/server/request-scope.ts).
+ * A database that cannot be reached makes the response a 503 (infra/server/request-scope.ts).
  */
 export const onRequestError: Instrumentation.onRequestError = (error, request, context) => {
   noteRequestError?.(error);

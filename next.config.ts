@@ -1,10 +1,10 @@
 import type { NextConfig } from "next";
-import { staticSecurityHeaders } from "./lib/security/headers";
-import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/security/request-limits";
+import { staticSecurityHeaders } from "./web/csp";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./infra/server/http-rules";
 
 // Server actions accept posts only from this site's own origin, unless configuration names more
 // (e.g. a second domain in front of the same app). Never derived from requests. The middleware
-// applies the same list (lib/env.ts).
+// applies the same list (infra/env.ts).
 const allowedOrigins = (process.env.SERVER_ACTIONS_ALLOWED_ORIGINS ?? "")
   .split(",")
   .map((origin) => origin.trim())
@@ -19,7 +19,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
   // The migrations are read from disk at start-up; serverless bundles must carry them.
-  outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
+  outputFileTracingIncludes: { "/**": ["./infra/db/migrations/**/*"] },
   // The middleware refuses larger posts with a 413 before Next sees them (middleware.ts).
   experimental: { serverActions: { allowedOrigins, bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
   async headers() {

@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { chromiumLaunchOptions } from "./e2e/support/chromium";
+import { chromiumLaunchOptions } from "./scripts/lib/chromium";
 import { E2E } from "./e2e/support/ports";
 
 export default defineConfig({

@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { chromiumLaunchOptions } from "./e2e/support/chromium";
+import { chromiumLaunchOptions } from "./scripts/lib/chromium";
 import { PARITY } from "./e2e/support/ports";
 
 // The production-parity suite: the browser reaches the site only by its public name, through the

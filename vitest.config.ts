@@ -24,8 +24,8 @@ export default defineConfig({
         ...shared,
         test: {
           name: "pglite",
-          include: ["lib/**/*.test.ts", "db/**/*.test.ts", "tests/**/*.test.ts"],
-          exclude: ["tests/integration/postgres-*.test.ts"],
+          include: ["{auth,core,infra,web,scripts}/**/*.test.ts", "tests/**/*.test.ts"],
+          exclude: ["tests/**/postgres-*.test.ts"],
           setupFiles: ["tests/support/setup-database.ts"],
           env: { PANTRY_TEST_DRIVER: "pglite" },
           testTimeout: 30_000,
@@ -39,8 +39,8 @@ export default defineConfig({
               test: {
                 name: "postgres",
                 // Pure unit tests do not touch a database: running them once is enough.
-                include: ["db/**/*.test.ts", "tests/**/*.test.ts"],
-                exclude: ["tests/integration/pglite-*.test.ts"],
+                include: ["infra/db/**/*.test.ts", "tests/**/*.test.ts"],
+                exclude: ["tests/**/pglite-*.test.ts"],
                 setupFiles: ["tests/support/setup-database.ts"],
                 env: { PANTRY_TEST_DRIVER: "postgres", PANTRY_TEST_POSTGRES_URL: postgresUrl },
                 testTimeout: 30_000,

@@ -2,8 +2,10 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { FlashMessages } from "@/components/flash-messages";
 import { SiteHeader } from "@/components/site-header";
-import { getUser } from "@/lib/auth/session";
-import { readFlashes } from "@/lib/flash";
+import { getUser } from "@/auth/user";
+import { logoutAction } from "./account/actions";
+import { navLoginAction } from "./login/actions";
+import { readFlashes } from "@/web/flash/flash";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,7 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only rounded bg-white px-3 py-2 focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50">
           Skip to content
         </a>
-        <SiteHeader user={user} />
+        <SiteHeader user={user} logoutAction={logoutAction} loginAction={navLoginAction} />
         <FlashMessages flashes={flashes} />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
           {children}

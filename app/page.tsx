@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { IngredientInput } from "@/components/recipes/ingredient-input";
-import { getDb } from "@/db";
-import { parseIngredientQuery } from "@/lib/recipes/ingredients";
-import { MAX_SEARCH_PAGE, PAGE_SIZE, searchRecipes, type SearchResult } from "@/lib/recipes/search";
+import { getDb } from "@/infra/db";
+import { parseIngredientQuery } from "@/core/ingredients/query";
+import { MAX_SEARCH_PAGE, PAGE_SIZE, searchRecipes, type SearchResult } from "@/core/search/search";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -10,11 +10,11 @@
  */
 import { existsSync } from "node:fs";
 import { loadRecipes, vocabulary } from "./generate-recipes";
-import { freshDatabase } from "./lib/database";
+import { freshDatabase } from "../scripts/lib/fresh-database";
 import { load, type LoadResult } from "./lib/load";
-import { startServer } from "./lib/server";
+import { startServer } from "../scripts/lib/app-server";
 import { fixed, markdownTable } from "./lib/table";
-import { PANTRY_STAPLES } from "@/lib/recipes/ingredients";
+import { PANTRY_STAPLES } from "@/core/search/staples";
 
 const RECIPES = Number(process.env.BENCH_FLOOD_RECIPES ?? 100_000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);

@@ -1,5 +1,5 @@
-import type { DatabaseHandle } from "@/db/client";
-import { derivePostings, rebuildStats } from "@/lib/recipes/postings";
+import type { DatabaseHandle } from "@/infra/db/client";
+import { derivePostings, rebuildStats } from "./lib/bulk-postings";
 
 /**
  * Synthetic recipes for the search benchmark and the search tests. Ingredient popularity follows

@@ -1,19 +1,19 @@
-import { users } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
-import { ensureBuild } from "./lib/build";
-import { freshDatabase } from "./lib/database";
+import { users } from "@/infra/db/schema";
+import { hashPassword } from "@/core/passwords/hash";
+import { ensureBuild } from "../scripts/lib/app-build";
+import { freshDatabase } from "../scripts/lib/fresh-database";
 import { load, type LoadResult } from "./lib/load";
 import { isSuccessfulLogin, parseLoginForm } from "./lib/login-form";
 import { benchOptions, describeRun } from "./lib/options";
 import { pbkdf2Throughput } from "./lib/pbkdf2";
 import { writeSection } from "./lib/results";
-import { startServer } from "./lib/server";
+import { startServer } from "../scripts/lib/app-server";
 import { fixed, markdownTable, percent } from "./lib/table";
 
 /**
  * Login cost: raw PBKDF2 throughput on this machine against successful logins/s through the real
  * login action under a flood, and the latency of a light request (/api/health) meanwhile.
- * Run with the react-server condition (see package.json): lib/auth/password.ts is server-only.
+ * Run with the react-server condition (see package.json): core/passwords/hash.ts is server-only.
  */
 const BENCH_USERS = 16;
 const PASSWORD = "a long and unusual passphrase";
@@ -106,7 +106,7 @@ ${describeRun(options, `${options.loginConnections} login connections, ${BENCH_U
 
 ${summary}
 
-How: the raw figure is \`crypto.pbkdf2\` (SHA-512, 64-byte key, as \`lib/auth/password.ts\`) in the benchmark's
+How: the raw figure is \`crypto.pbkdf2\` (SHA-512, 64-byte key, as \`core/passwords/hash.ts\`) in the benchmark's
 own process before the server starts, 8 hashes always in flight on Node's default thread pool (4
 threads). The logins replay the /login form as a browser without JavaScript posts it (the server
 action's hidden fields, email, password) against \`next start\` of the benchmark's build, rotating over

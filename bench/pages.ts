@@ -1,9 +1,9 @@
-import { BARE_PATHS, ensureBuild } from "./lib/build";
-import { freshDatabase } from "./lib/database";
+import { BARE_PATHS, ensureBuild } from "../scripts/lib/app-build";
+import { freshDatabase } from "../scripts/lib/fresh-database";
 import { load, type LoadResult } from "./lib/load";
 import { benchOptions, describeRun } from "./lib/options";
 import { writeSection } from "./lib/results";
-import { startServer } from "./lib/server";
+import { startServer } from "../scripts/lib/app-server";
 import { fixed, markdownTable, percent } from "./lib/table";
 
 /**

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { ensureBuild } from "./lib/build";
+import { ensureBuild } from "../scripts/lib/app-build";
 import { benchOptions } from "./lib/options";
 import { RESULTS_FILE } from "./lib/results";
 
@@ -10,7 +10,7 @@ import { RESULTS_FILE } from "./lib/results";
  * prints its table and writes its section of bench/results.md.
  */
 const flags = process.argv.slice(2).filter((arg) => arg !== "--reuse-build");
-// lib/auth/password.ts is server-only: the scripts that hash run with the react-server condition.
+// core/passwords/hash.ts is server-only: the scripts that hash run with the react-server condition.
 const serverOnly = ["--conditions=react-server", "--import", "tsx"];
 
 function run(label: string, file: string, nodeArgs: string[]) {

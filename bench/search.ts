@@ -13,12 +13,12 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
-import { PANTRY_STAPLES } from "@/lib/recipes/ingredients";
-import { plainSearchQuery } from "@/lib/recipes/plain-search";
-import { PAGE_SIZE, searchRecipes } from "@/lib/recipes/search";
-import { describeTerms, levelsFor, rankedLevelsQuery, rankingTerms, withWalkSettings } from "@/lib/recipes/search-walk";
+import { openPglite, openPostgres, rows, type DatabaseHandle } from "@/infra/db/client";
+import { runMigrations } from "@/infra/db/migrate";
+import { PANTRY_STAPLES } from "@/core/search/staples";
+import { plainSearchQuery } from "@/bench/lib/reference-search";
+import { PAGE_SIZE, searchRecipes } from "@/core/search/search";
+import { describeTerms, levelsFor, rankedLevelsQuery, rankingTerms, withWalkSettings } from "@/core/search/walk";
 import { loadRecipes, mulberry32, vocabulary } from "./generate-recipes";
 
 const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(",").filter(Boolean).map(Number);
@@ -32,8 +32,6 @@ const NAMES = vocabulary();
 // "6 typed" means six names the search really walks. The same-results check still types staples.
 const POOLS = { common: NAMES.filter((name) => !PANTRY_STAPLES.has(name)).slice(0, 40), rare: NAMES.slice(300) } as const;
 
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 function pick(random: () => number, pool: readonly string[], k: number): string[] {
@@ -56,8 +54,8 @@ const loads: string[] = [];
 
 async function explain(handle: DatabaseHandle, query: ReturnType<typeof sql>, settings: boolean): Promise<string> {
   const run = (db: DatabaseHandle["db"]) => db.execute(sql`EXPLAIN (ANALYZE, COSTS OFF) ${query}`);
-  const rows = rowsOf(settings ? await withWalkSettings(handle.db, run) : await run(handle.db));
-  return rows.map((row) => String(row["QUERY PLAN"])).join("\n");
+  const plan = rows(settings ? await withWalkSettings(handle.db, run) : await run(handle.db));
+  return plan.map((row) => String(row["QUERY PLAN"])).join("\n");
 }
 
 async function benchmark(driver: string, handle: DatabaseHandle, size: number) {
@@ -107,7 +105,7 @@ async function check(driver: string, handle: DatabaseHandle, size: number) {
     const assumeStaples = random() < 0.5;
     const page = 1 + Math.floor(random() * 3);
     const fast = await searchRecipes(handle.db, terms, { assumeStaples, page });
-    const plain = rowsOf(await handle.db.execute(plainSearchQuery(terms, { assumeStaples, offset: (page - 1) * PAGE_SIZE })));
+    const plain = rows(await handle.db.execute(plainSearchQuery(terms, { assumeStaples, offset: (page - 1) * PAGE_SIZE })));
     const a = JSON.stringify(fast.results.map((r) => [r.id, r.used.length, r.missing.length]));
     const b = JSON.stringify(plain.map((r) => [Number(r.id), Number(r.used), Number(r.missing)]));
     if (a !== b) {

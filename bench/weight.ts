@@ -1,13 +1,13 @@
 import { gzipSync } from "node:zlib";
 import type { Browser, Page, Response } from "@playwright/test";
-import { recipes, users } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
+import { recipes, users } from "@/infra/db/schema";
+import { hashPassword } from "@/core/passwords/hash";
 import { launchChromium } from "@/scripts/lib/browser";
-import { BARE_PATHS, ensureBuild } from "./lib/build";
-import { freshDatabase } from "./lib/database";
+import { BARE_PATHS, ensureBuild } from "../scripts/lib/app-build";
+import { freshDatabase } from "../scripts/lib/fresh-database";
 import { benchOptions, describeRun } from "./lib/options";
 import { writeSection } from "./lib/results";
-import { startServer } from "./lib/server";
+import { startServer } from "../scripts/lib/app-server";
 import { markdownTable } from "./lib/table";
 
 /**

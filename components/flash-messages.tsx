@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { FLASH_COOKIE, type Flash } from "@/lib/flash-cookie";
+import { FLASH_COOKIE, type Flash } from "@/web/flash/cookie";
 
 const TONES: Record<Flash["category"], string> = {
   success: "border-green-300 bg-green-50 text-green-900",

@@ -1,8 +1,6 @@
-import { navLoginAction } from "@/app/actions/accounts";
-
-export function NavLoginForm() {
+export function NavLoginForm({ action }: { action: (formData: FormData) => Promise<void> }) {
   return (
-    <form action={navLoginAction} className="flex w-full flex-wrap items-center gap-2 sm:w-auto" aria-label="Log in">
+    <form action={action} className="flex w-full flex-wrap items-center gap-2 sm:w-auto" aria-label="Log in">
       <label htmlFor="nav-email" className="sr-only">
         Email
       </label>

@@ -1,10 +1,12 @@
 import Link from "next/link";
-import { logoutAction } from "@/app/actions/accounts";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/auth/user";
 import { NavLoginForm } from "./nav-login-form";
 
 /** The original app's top bar: Home, Register and an inline login form, or the user's menu. */
-export function SiteHeader({ user }: { user: SessionUser | null }) {
+type FormAction = (formData: FormData) => Promise<void>;
+
+/** The actions come from the layout, so that components never import routes. */
+export function SiteHeader({ user, logoutAction, loginAction }: { user: SessionUser | null; logoutAction: FormAction; loginAction: FormAction }) {
   return (
     <header className="border-b border-stone-200 bg-white">
       <nav aria-label="Main" className="mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
@@ -46,7 +48,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
             <Link href="/register" className="text-sm font-medium text-stone-700 hover:text-brand-700">
               Register
             </Link>
-            <NavLoginForm />
+            <NavLoginForm action={loginAction} />
           </>
         )}
       </nav>

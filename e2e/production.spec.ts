@@ -126,7 +126,7 @@ test.describe("the database going away under the running server", () => {
 
     // At once, before the middleware can have heard "down" twice from /api/health (its probes are
     // at least 2 s apart), requests still reach a page or an action, which fails on the database:
-    // they answer 503 "try again", not 500 (lib/server/request-scope.ts).
+    // they answer 503 "try again", not 500 (infra/server/request-scope.ts).
     const expectRetryLater = (response: import("@playwright/test").APIResponse) =>
       expect({ status: response.status(), retryAfter: response.headers()["retry-after"], cacheControl: response.headers()["cache-control"] }).toEqual({ status: 503, retryAfter: "5", cacheControl: "no-store" });
     const rendered = await request.get(`${appUrl}/?ingredients=garlic`, { maxRedirects: 0 });

@@ -1,4 +1,4 @@
-import { closeDatabase, database } from "@/db";
+import { closeDatabase, database } from "@/infra/db";
 
 // `npm run db:migrate`: applies pending migrations to the configured database and exits.
 async function main() {

@@ -1,5 +1,5 @@
-import { closeDatabase, database } from "@/db";
-import { seedCatalogue } from "@/db/seed";
+import { closeDatabase, database } from "@/infra/db";
+import { seedCatalogue } from "@/scripts/seed/seed-catalogue";
 
 // `npm run db:seed`: loads the built-in catalogue into the configured database, once.
 async function main() {

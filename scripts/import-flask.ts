@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { closeDatabase, database } from "@/db";
-import { FlaskExportError, formatImportReport, importFlaskExport, parseFlaskExport } from "@/lib/import/flask";
+import { closeDatabase, database } from "@/infra/db";
+import { FlaskExportError, formatImportReport, importFlaskExport, parseFlaskExport } from "@/scripts/flask/import";
 
 // `npm run import:flask -- <export.json>`: imports the Flask app's users and recipes (see README,
 // "Importing from the Flask app"). Validates the whole file first and imports in one transaction,

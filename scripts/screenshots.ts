@@ -3,11 +3,11 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { inArray, isNull } from "drizzle-orm";
 import type { Browser } from "@playwright/test";
-import { freshDatabase } from "@/bench/lib/database";
-import { startServer, type RunningServer } from "@/bench/lib/server";
-import { nextBin } from "@/bench/lib/build";
-import { recipes, users } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
+import { freshDatabase } from "@/scripts/lib/fresh-database";
+import { startServer, type RunningServer } from "@/scripts/lib/app-server";
+import { nextBin } from "@/scripts/lib/app-build";
+import { recipes, users } from "@/infra/db/schema";
+import { hashPassword } from "@/core/passwords/hash";
 import { launchChromium } from "./lib/browser";
 
 /**

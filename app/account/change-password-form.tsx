@@ -1,13 +1,13 @@
 "use client";
 
-import { changePasswordAction } from "@/app/actions/accounts";
+import { changePasswordAction } from "./actions";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useZodForm } from "@/components/forms/use-zod-form";
 
 // The same schema the server action uses, fetched when the form is first used (see useZodForm).
-const loadChangePasswordSchema = () => import("@/lib/accounts/schemas").then((schemas) => schemas.changePasswordSchema);
+const loadChangePasswordSchema = () => import("@/core/accounts/schemas").then((schemas) => schemas.changePasswordSchema);
 
 export function ChangePasswordForm() {
   const { form, state, pending, errorFor, formProps } = useZodForm(loadChangePasswordSchema, changePasswordAction);

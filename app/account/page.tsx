@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { logoutOtherDevicesAction } from "@/app/actions/accounts";
+import { logoutOtherDevicesAction } from "./actions";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/auth/user";
 import { ChangePasswordForm } from "./change-password-form";
 
 export const metadata: Metadata = { title: "Your account" };

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
-import { requireUser } from "@/lib/auth/session";
-import { listOwnRecipes } from "@/lib/recipes/queries";
+import { getDb } from "@/infra/db";
+import { requireUser } from "@/auth/user";
+import { listOwnRecipes } from "@/core/recipes/queries";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

@@ -1,13 +1,13 @@
 "use client";
 
-import { forgotPasswordAction } from "@/app/actions/accounts";
+import { forgotPasswordAction } from "./actions";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useZodForm } from "@/components/forms/use-zod-form";
 
 // The same schema the server action uses, fetched when the form is first used (see useZodForm).
-const loadEmailOnlySchema = () => import("@/lib/accounts/schemas").then((schemas) => schemas.emailOnlySchema);
+const loadEmailOnlySchema = () => import("@/core/accounts/schemas").then((schemas) => schemas.emailOnlySchema);
 
 export function ForgotPasswordForm() {
   const { form, state, pending, errorFor, formProps } = useZodForm(loadEmailOnlySchema, forgotPasswordAction);

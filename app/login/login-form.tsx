@@ -1,6 +1,6 @@
 "use client";
 
-import { loginAction } from "@/app/actions/accounts";
+import { loginAction } from "./actions";
 import { FormHintLink } from "@/components/forms/form-hint-link";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -8,7 +8,7 @@ import { TextField } from "@/components/forms/text-field";
 import { useZodForm } from "@/components/forms/use-zod-form";
 
 // The same schema the server action uses, fetched when the form is first used (see useZodForm).
-const loadLoginSchema = () => import("@/lib/accounts/schemas").then((schemas) => schemas.loginSchema);
+const loadLoginSchema = () => import("@/core/accounts/schemas").then((schemas) => schemas.loginSchema);
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const { form, state, pending, errorFor, formProps } = useZodForm(loadLoginSchema, loginAction);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getUser } from "@/lib/auth/session";
-import { safeCallbackPath } from "@/lib/safe-redirect";
+import { getUser } from "@/auth/user";
+import { safeCallbackPath } from "@/web/safe-redirect";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Log in" };

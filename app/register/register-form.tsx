@@ -1,13 +1,13 @@
 "use client";
 
-import { registerAction } from "@/app/actions/accounts";
+import { registerAction } from "./actions";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useZodForm } from "@/components/forms/use-zod-form";
 
 // The same schema the server action uses, fetched when the form is first used (see useZodForm).
-const loadRegisterSchema = () => import("@/lib/accounts/schemas").then((schemas) => schemas.registerSchema);
+const loadRegisterSchema = () => import("@/core/accounts/schemas").then((schemas) => schemas.registerSchema);
 
 export function RegisterForm() {
   const { form, state, pending, errorFor, formProps } = useZodForm(loadRegisterSchema, registerAction);

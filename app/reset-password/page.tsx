@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
-import { checkResetToken } from "@/lib/accounts/password-reset";
-import { RESET_COOKIE } from "@/lib/accounts/reset-cookie";
+import { checkResetToken } from "@/core/accounts/password-reset";
+import { getDb } from "@/infra/db";
+import { RESET_COOKIE } from "@/web/reset-cookie";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
 export default async function ResetPasswordPage() {
   const token = (await cookies()).get(RESET_COOKIE)?.value;
-  const user = token ? await checkResetToken(token) : null;
+  const user = token ? await checkResetToken(await getDb(), token) : null;
   if (!user) {
     return (
       <div className="card mx-auto max-w-md">

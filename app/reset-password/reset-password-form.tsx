@@ -1,6 +1,6 @@
 "use client";
 
-import { resetPasswordAction } from "@/app/actions/accounts";
+import { resetPasswordAction } from "./actions";
 import { FormHintLink } from "@/components/forms/form-hint-link";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -8,7 +8,7 @@ import { TextField } from "@/components/forms/text-field";
 import { useZodForm } from "@/components/forms/use-zod-form";
 
 // The same schema the server action uses, fetched when the form is first used (see useZodForm).
-const loadNewPasswordSchema = () => import("@/lib/accounts/schemas").then((schemas) => schemas.newPasswordSchema);
+const loadNewPasswordSchema = () => import("@/core/accounts/schemas").then((schemas) => schemas.newPasswordSchema);
 
 export function ResetPasswordForm() {
   const { form, state, pending, errorFor, formProps } = useZodForm(loadNewPasswordSchema, resetPasswordAction);

@@ -42,7 +42,7 @@ export type BenchOptions = {
   databaseUrl: string | undefined;
   /** Reuse bench/.build from an earlier run instead of building again (the orchestrator builds once). */
   reuseBuild: boolean;
-  /** PBKDF2 cost, as the app reads it (lib/env.ts). */
+  /** PBKDF2 cost, as the app reads it (infra/env.ts). */
   passwordIterations: number;
 };
 

@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 const derive = promisify(pbkdf2);
 
 /**
- * Raw PBKDF2-HMAC-SHA512 throughput (64-byte key, as lib/auth/password.ts) with Node's default
+ * Raw PBKDF2-HMAC-SHA512 throughput (64-byte key, as core/passwords/hash.ts) with Node's default
  * libuv thread pool: `inFlight` hashes always queued, so every pool thread stays busy.
  */
 export async function pbkdf2Throughput(iterations: number, seconds: number, inFlight = 8): Promise<{ hashesPerSecond: number; meanMs: number }> {

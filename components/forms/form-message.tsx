@@ -1,4 +1,4 @@
-import type { FormState } from "@/lib/forms/form-state";
+import type { FormState } from "@/web/forms/form-state";
 
 /** The form's own message: announced politely, coloured by tone. */
 export function FormMessage({ state, id }: { state: FormState; id: string }) {

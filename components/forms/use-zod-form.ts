@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type * as z from "zod/mini";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { initialFormState, type FormState } from "@/web/forms/form-state";
 
 type ServerAction = (state: FormState, formData: FormData) => Promise<FormState>;
 type Schema = z.ZodMiniType<FieldValues, FieldValues>;

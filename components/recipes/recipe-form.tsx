@@ -5,11 +5,11 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useZodForm } from "@/components/forms/use-zod-form";
-import type { FormState } from "@/lib/forms/form-state";
+import type { FormState } from "@/web/forms/form-state";
 import { LineListField } from "./line-list-field";
 
 // The same schema the server action uses, fetched when the form is first used (see useZodForm).
-const loadRecipeFormSchema = () => import("@/lib/recipes/schemas").then((schemas) => schemas.recipeFormSchema);
+const loadRecipeFormSchema = () => import("@/core/recipes/schemas").then((schemas) => schemas.recipeFormSchema);
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;

@@ -246,7 +246,7 @@ export async function startParityStack(options: StackOptions = {}): Promise<Stac
       select count(*)::int as applied, count(distinct hash)::int as distinct from drizzle.__drizzle_migrations`;
     const { applied, distinct } = row!;
     await check.end();
-    const journal = (await import("../../db/migrations/meta/_journal.json", { with: { type: "json" } })).default as { entries: unknown[] };
+    const journal = (await import("@/infra/db/migrations/meta/_journal.json", { with: { type: "json" } })).default as { entries: unknown[] };
     const migrations = { journalEntries: journal.entries.length, applied };
     if (applied !== journal.entries.length || distinct !== applied) throw new Error(`migrations: ${applied} rows (${distinct} distinct) for ${journal.entries.length} journal entries`);
     log(`two concurrent migrations: ${applied} applied once each (${journal.entries.length} in the journal)`);

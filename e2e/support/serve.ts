@@ -31,7 +31,7 @@ async function freshDatabaseUrl(serverUrl: string): Promise<string> {
 
 function startNext(port: number, env: Record<string, string>) {
   const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-    // As `npm start` runs it: SIGTERM drains, closes the database and exits 0 (lib/server/graceful-shutdown.ts).
+    // As `npm start` runs it: SIGTERM drains, closes the database and exits 0 (infra/server/graceful-shutdown.ts).
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true", ...env },
     stdio: "inherit",
   });

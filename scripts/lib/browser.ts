@@ -1,5 +1,5 @@
 import { chromium, type Browser } from "@playwright/test";
-import { chromiumLaunchOptions } from "@/e2e/support/chromium";
+import { chromiumLaunchOptions } from "./chromium";
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch(chromiumLaunchOptions());

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
  * Server code never builds a redirect or an absolute URL from the request's idea of the host:
  * request.nextUrl and request.url name the address Next is bound to (https://localhost:PORT
  * behind a proxy), and Host / X-Forwarded-Host are whatever the client sent (a cached redirect to
- * the host an attacker named). Absolute URLs come from APP_URL (siteOrigin in lib/env.ts);
+ * the host an attacker named). Absolute URLs come from APP_URL (siteOrigin in infra/env.ts);
  * redirects are relative where the API allows it.
  */
 const root = path.resolve(import.meta.dirname, "../..");
@@ -21,8 +21,9 @@ function walk(dir: string): string[] {
 }
 
 function serverFiles(): string[] {
-  const top = readdirSync(root).filter((name) => /^(middleware|instrumentation|auth[\w.-]*)\.ts$/.test(name));
-  return [...walk(path.join(root, "app")), ...walk(path.join(root, "lib")), ...top.map((name) => path.join(root, name))];
+  const top = readdirSync(root).filter((name) => /^(middleware|instrumentation)\.ts$/.test(name));
+  const layers = ["app", "auth", "web", "core", "infra", "scripts/boot"];
+  return [...layers.flatMap((dir) => walk(path.join(root, dir))), ...top.map((name) => path.join(root, name))];
 }
 
 /** Comments out, strings kept: what the code does, not what its comments say. */
@@ -75,9 +76,9 @@ function findings(source: string): string[] {
 }
 
 describe("no URL is built from the request's host", () => {
-  it("scans the server code (app/, lib/, middleware.ts, auth*.ts, instrumentation.ts)", () => {
+  it("scans the server code (app/, auth/, web/, core/, infra/, scripts/boot/, middleware.ts, instrumentation.ts)", () => {
     const files = serverFiles();
-    expect(files.map((file) => path.relative(root, file))).toEqual(expect.arrayContaining(["middleware.ts", "auth.ts", "auth.config.ts", "app/reset-password/[token]/route.ts"]));
+    expect(files.map((file) => path.relative(root, file))).toEqual(expect.arrayContaining(["middleware.ts", "auth/index.ts", "auth/config.ts", "app/reset-password/[token]/route.ts"]));
     const report = files.flatMap((file) => findings(readFileSync(file, "utf8")).map((finding) => `${path.relative(root, file)} ${finding}`));
     expect(report).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { listOutboxMails } from "@/lib/mail/outbox";
+import { listOutboxMails } from "@/infra/mail/outbox";
 
 /** The mails sent to `address` in this test process, newest first. */
 export function mailsTo(address: string) {

@@ -23,7 +23,7 @@ if (driver === "postgres") {
   process.env.DATABASE_URL = url.toString();
 
   afterAll(async () => {
-    const { closeDatabase } = await import("@/db");
+    const { closeDatabase } = await import("@/infra/db");
     await closeDatabase();
     await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
@@ -32,7 +32,7 @@ if (driver === "postgres") {
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DATA_DIR = "memory://";
   afterAll(async () => {
-    const { closeDatabase } = await import("@/db");
+    const { closeDatabase } = await import("@/infra/db");
     await closeDatabase();
   });
 }

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { activateAction } from "@/app/actions/accounts";
+import { activateAction } from "../actions";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
-import { initialFormState } from "@/lib/forms/form-state";
+import { initialFormState } from "@/web/forms/form-state";
 
 export function ConfirmActivationForm({ token }: { token: string }) {
   const [state, formAction, pending] = useActionState(activateAction, initialFormState);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { checkActivationToken } from "@/lib/accounts/activate";
+import { checkActivationToken } from "@/core/accounts/activation";
+import { getDb } from "@/infra/db";
 import { ResendActivationForm } from "../resend-form";
 import { ConfirmActivationForm } from "./confirm-form";
 
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Confirm your account", referrer: "sa
  */
 export default async function ActivatePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const user = await checkActivationToken(decodeURIComponent(token));
+  const user = await checkActivationToken(await getDb(), decodeURIComponent(token));
 
   if (!user) {
     return (

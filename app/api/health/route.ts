@@ -1,4 +1,4 @@
-import { checkHealth } from "@/lib/health";
+import { checkHealth } from "@/infra/health";
 
 // Asked by Heroku/Vercel monitors and load balancers: always answered live, never cached.
 export const dynamic = "force-dynamic";

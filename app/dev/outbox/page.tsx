@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { isProduction } from "@/lib/env";
-import { listOutboxMails } from "@/lib/mail/outbox";
+import { isProduction } from "@/infra/env";
+import { listOutboxMails } from "@/infra/mail/outbox";
 
 export const metadata: Metadata = { title: "Development outbox" };
 

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/db";
-import { getUser } from "@/lib/auth/session";
-import { getRecipe, parseRecipeId } from "@/lib/recipes/queries";
-import { isAllowedImageUrl } from "@/lib/recipes/image-hosts";
+import { getDb } from "@/infra/db";
+import { getUser } from "@/auth/user";
+import { getRecipe, parseRecipeId } from "@/core/recipes/queries";
+import { isAllowedImageUrl } from "@/core/recipes/image-hosts";
 
 type Params = { params: Promise<{ id: string }> };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { createRecipeAction } from "@/app/actions/recipes";
+import { createRecipeAction } from "@/app/recipes/actions";
 import { RecipeForm } from "@/components/recipes/recipe-form";
-import { imageHosts } from "@/lib/recipes/image-hosts";
-import { requireUser } from "@/lib/auth/session";
+import { imageHosts } from "@/core/recipes/image-hosts";
+import { requireUser } from "@/auth/user";
 
 export const metadata: Metadata = { title: "Add a recipe" };
 

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { RESET_COOKIE, resetCookieOptions } from "@/lib/accounts/reset-cookie";
-import { looksLikeToken } from "@/lib/auth/tokens";
+import { RESET_COOKIE, resetCookieOptions } from "@/web/reset-cookie";
+import { looksLikeToken } from "@/core/accounts/tokens";
 
 /**
  * The mailed link. It changes nothing: the token moves into an HttpOnly cookie and the browser

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { deleteRecipeAction } from "@/app/actions/recipes";
+import { deleteRecipeAction } from "@/app/recipes/actions";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { getDb } from "@/db";
-import { requireUser } from "@/lib/auth/session";
-import { getOwnRecipe, parseRecipeId } from "@/lib/recipes/queries";
+import { getDb } from "@/infra/db";
+import { requireUser } from "@/auth/user";
+import { getOwnRecipe, parseRecipeId } from "@/core/recipes/queries";
 
 export const metadata: Metadata = { title: "Delete recipe" };
 

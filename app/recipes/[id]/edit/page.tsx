@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { updateRecipeAction } from "@/app/actions/recipes";
+import { updateRecipeAction } from "@/app/recipes/actions";
 import { RecipeForm } from "@/components/recipes/recipe-form";
-import { imageHosts } from "@/lib/recipes/image-hosts";
-import { getDb } from "@/db";
-import { requireUser } from "@/lib/auth/session";
-import { recipeFormValues } from "@/lib/recipes/form-values";
-import { getOwnRecipe, parseRecipeId } from "@/lib/recipes/queries";
+import { imageHosts } from "@/core/recipes/image-hosts";
+import { getDb } from "@/infra/db";
+import { requireUser } from "@/auth/user";
+import { recipeFormValues } from "@/core/recipes/schemas";
+import { getOwnRecipe, parseRecipeId } from "@/core/recipes/queries";
 
 export const metadata: Metadata = { title: "Edit recipe" };
 

@@ -1,0 +1,42 @@
+import NextAuth from "next-auth";
+import { findSessionUser, revokeSession, startSession } from "@/core/accounts/sessions";
+import { getDb } from "@/infra/db";
+import { authConfig } from "./config";
+import { activationProvider, failingLoudly, passwordProvider } from "./providers";
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: [passwordProvider, activationProvider],
+  events: {
+    // Every sign-out ends the server-side session first: a copy of the cookie, or one re-sent by a
+    // request still in flight, no longer opens it.
+    async signOut(message) {
+      const sessionId = "token" in message ? message.token?.sid : undefined;
+      if (typeof sessionId === "string") await revokeSession(await getDb(), sessionId);
+    },
+  },
+  callbacks: {
+    ...authConfig.callbacks,
+    // On the server (not the edge), every session is checked against the database: a logged-out,
+    // revoked or expired session, or a deactivated account, is refused even with a valid cookie.
+    async jwt(params) {
+      const token = authConfig.callbacks.jwt(params);
+      const { sub, sid } = token;
+      const userId = params.user?.id;
+      if (userId) {
+        token.sid = await failingLoudly(async () => startSession(await getDb(), userId));
+        return token;
+      }
+      if (!sub || !sid) return null;
+      const current = await failingLoudly(async () => findSessionUser(await getDb(), sid, sub));
+      if (!current) return null;
+      token.name = current.name;
+      return token;
+    },
+    session(params) {
+      const session = authConfig.callbacks.session(params);
+      session.sessionId = params.token.sid;
+      return session;
+    },
+  },
+});

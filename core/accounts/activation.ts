@@ -1,0 +1,53 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/infra/db";
+import { users } from "@/infra/db/schema";
+import { verifyPassword } from "@/core/passwords/hash";
+import { consumeToken, peekToken } from "./tokens";
+import { env } from "@/infra/env";
+import { findUserById, type PublicUser } from "./users";
+
+/**
+ * Whether an activation link is still good, without using it up (the page a mail link opens).
+ * The name is the one the link's registration carries: the one the account gets when it is used.
+ */
+export async function checkActivationToken(db: Db, token: string): Promise<PublicUser | null> {
+  const live = await peekToken(db, token, "activation");
+  if (!live) return null;
+  const user = await findUserById(db, live.userId);
+  return user && !user.isActive && live.registration.name !== null ? { ...user, name: live.registration.name } : user;
+}
+
+export type Activation = { status: "activated"; user: PublicUser } | { status: "wrong-password" } | { status: "invalid" };
+
+/**
+ * Activates an account with the name and password of the registration the token carries, once,
+ * and only for the person who knows that password: whoever registered an address first cannot
+ * have its owner confirm his password from her inbox. The token is used up only when the password
+ * is right; an unknown, used, expired or malformed token is "invalid". An account that is already
+ * active keeps its credentials.
+ */
+export async function activateAccount(db: Db, token: string, password: string): Promise<Activation> {
+  const live = await peekToken(db, token, "activation");
+  const stored = live && (live.registration.passwordHash ?? (await findCredentialsById(db, live.userId)));
+  // The same cost whether or not the link is good (verifyPassword pads a missing hash).
+  const { ok } = await verifyPassword(stored ?? "", password, env.PASSWORD_ITERATIONS);
+  if (!live) return { status: "invalid" };
+  if (!ok) return { status: "wrong-password" };
+  const user = await db.transaction(async (tx) => {
+    const used = await consumeToken(tx, token, "activation");
+    if (!used || used.registration.passwordHash !== live.registration.passwordHash) return null;
+    const { name, passwordHash } = used.registration;
+    await tx
+      .update(users)
+      .set({ isActive: true, activatedAt: new Date(), ...(name !== null && { name }), ...(passwordHash !== null && { passwordHash }) })
+      .where(and(eq(users.id, used.userId), eq(users.isActive, false)));
+    return findUserById(tx, used.userId);
+  });
+  return user ? { status: "activated", user } : { status: "invalid" };
+}
+
+async function findCredentialsById(db: Db, userId: string): Promise<string | null> {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return row?.passwordHash ?? null;
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/infra/db";
+import { users } from "@/infra/db/schema";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/core/passwords/hash";
+import { env } from "@/infra/env";
+import { log, maskEmail } from "@/infra/log";
+import { clearLoginFailures, loginLock, recordLoginFailure } from "@/infra/rate-limits";
+import { findCredentialsByEmail, type PublicUser } from "./users";
+
+export type PasswordCheck =
+  | { status: "ok"; user: PublicUser; needsRehash: boolean }
+  | { status: "invalid" }
+  | { status: "locked"; retryAfterSeconds: number };
+
+export type LoginCheck = { status: "ok"; user: PublicUser } | { status: "invalid" } | { status: "inactive" } | { status: "locked"; retryAfterSeconds: number };
+
+/**
+ * The one place a password is checked against an account, whatever asks (the login form, the
+ * Auth.js provider, a password change): during a pause after repeated failures even the right
+ * password is refused, every failure counts towards the next pause and is logged, and a success
+ * starts the account afresh. An unknown address costs one full hash too, so it answers in the same
+ * time as a wrong password.
+ */
+export async function checkPassword(db: Db, email: string, password: string): Promise<PasswordCheck> {
+  const lock = await loginLock(email);
+  if (!lock.allowed) {
+    log.warn("login.locked", { to: maskEmail(email) });
+    return { status: "locked", retryAfterSeconds: lock.retryAfterSeconds };
+  }
+  const row = await findCredentialsByEmail(db, email);
+  const verified = row ? await verifyPassword(row.passwordHash, password, env.PASSWORD_ITERATIONS) : await verifyAgainstDummy(password, env.PASSWORD_ITERATIONS).then(() => null);
+  if (!row || !verified?.ok) {
+    await recordLoginFailure(email);
+    log.warn("login.failed", { to: maskEmail(email) });
+    return { status: "invalid" };
+  }
+  await clearLoginFailures(email);
+  return { status: "ok", user: { id: row.id, name: row.name, email: row.email, isActive: row.isActive }, needsRehash: verified.needsRehash };
+}
+
+/**
+ * Checks an email and password for signing in. Only someone who knows the password learns that the
+ * account is not confirmed yet. A correct password on an old hash format or cost is re-hashed.
+ */
+export async function checkCredentials(db: Db, email: string, password: string): Promise<LoginCheck> {
+  const check = await checkPassword(db, email, password);
+  if (check.status !== "ok") return check;
+  if (!check.user.isActive) return { status: "inactive" };
+
+  const update: Partial<typeof users.$inferInsert> = { lastLoginAt: new Date() };
+  if (check.needsRehash) update.passwordHash = await hashPassword(password, env.PASSWORD_ITERATIONS);
+  await db.update(users).set(update).where(eq(users.id, check.user.id));
+  return { status: "ok", user: check.user };
+}

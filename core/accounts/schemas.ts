@@ -1,0 +1,49 @@
+import * as z from "zod/mini";
+import { passwordSchema } from "@/core/passwords/policy";
+import { cleanString } from "@/core/text";
+
+/**
+ * Form schemas shared by the browser (react-hook-form's zod resolver) and the server actions.
+ * Browser-safe: the common-password list is added on the server (core/accounts/server-schemas.ts).
+ *
+ * Written with zod/mini (functions instead of methods, so a bundler keeps only what is used):
+ * the browser loads these, and classic zod with the resolver cost the form pages ~45 kB gzip.
+ * Same core, same checks in the same order, same messages as the method-chain form.
+ */
+
+const lowerCase = z.transform((text: string) => text.toLowerCase());
+
+export const emailSchema = z.pipe(
+  z.pipe(
+    z.string({ error: "Enter your email address." }).check(z.trim(), z.minLength(1, "Enter your email address."), z.maxLength(254, "Use at most 254 characters.")),
+    z.email("Enter a valid email address, like name@example.com."),
+  ),
+  lowerCase,
+);
+
+export const registerSchema = z.object({
+  name: z.pipe(cleanString("Enter your name."), z.string().check(z.minLength(1, "Enter your name."), z.maxLength(100, "Use at most 100 characters."))),
+  email: emailSchema,
+  password: z.pipe(z.string({ error: "Choose a password." }), passwordSchema),
+});
+
+export const loginSchema = z.object({
+  // Deliberately loose: any account, including one imported with an old password, can log in.
+  email: z.pipe(
+    z.pipe(cleanString("Enter your email and password."), z.string().check(z.minLength(1, "Enter your email and password."), z.maxLength(254, "Wrong email or password."))),
+    lowerCase,
+  ),
+  password: z.string().check(z.minLength(1, "Enter your email and password."), z.maxLength(1024, "Wrong email or password.")),
+  callbackUrl: z.optional(z.string().check(z.maxLength(2048))),
+});
+
+export const emailOnlySchema = z.object({ email: emailSchema });
+
+export const newPasswordSchema = z.object({
+  password: z.pipe(z.string({ error: "Choose a password." }), passwordSchema),
+});
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string({ error: "Enter your current password." }).check(z.minLength(1, "Enter your current password."), z.maxLength(1024, "Wrong password.")),
+  password: z.pipe(z.string({ error: "Choose a new password." }), passwordSchema),
+});

@@ -1,0 +1,108 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/infra/db";
+import { recipes, users, type Recipe } from "@/infra/db/schema";
+import { recipeColumns } from "./records";
+import { addPostings, removePostings } from "../search/postings";
+import type { RecipeInput } from "./schemas";
+
+/**
+ * Recipe reads and writes. Every write names the acting user and only touches that user's rows:
+ * authorization lives here, whatever the UI or middleware did before.
+ */
+
+const MAX_ID = 2_147_483_647;
+
+/** A recipe id from a URL or a form, or null when it cannot be one. */
+export function parseRecipeId(value: unknown): number | null {
+  if (typeof value !== "string" || !/^[1-9]\d{0,9}$/.test(value)) return null;
+  const id = Number(value);
+  return id <= MAX_ID ? id : null;
+}
+
+export type RecipeWithAuthor = Recipe & { authorName: string | null };
+
+export async function getRecipe(db: Db, id: number): Promise<RecipeWithAuthor | null> {
+  const [row] = await db
+    .select({ recipe: recipes, authorName: users.name })
+    .from(recipes)
+    .leftJoin(users, eq(users.id, recipes.authorId))
+    .where(eq(recipes.id, id));
+  return row ? { ...row.recipe, authorName: row.authorName } : null;
+}
+
+/** The recipe if `userId` wrote it; someone else's recipe and the catalogue's are null alike. */
+export async function getOwnRecipe(db: Db, userId: string, id: number): Promise<Recipe | null> {
+  const [row] = await db.select().from(recipes).where(and(eq(recipes.id, id), eq(recipes.authorId, userId)));
+  return row ?? null;
+}
+
+export type DashboardRow = { id: number; title: string; ingredientCount: number; createdAt: Date; updatedAt: Date };
+
+export async function listOwnRecipes(db: Db, userId: string): Promise<DashboardRow[]> {
+  return db
+    .select({
+      id: recipes.id,
+      title: recipes.title,
+      ingredientCount: sql<number>`jsonb_array_length(${recipes.ingredients})::int`,
+      createdAt: recipes.createdAt,
+      updatedAt: recipes.updatedAt,
+    })
+    .from(recipes)
+    .where(eq(recipes.authorId, userId))
+    .orderBy(desc(recipes.updatedAt), desc(recipes.id));
+}
+
+/**
+ * The one way to add a recipe (forms, seeding, importers): the row and its search postings are
+ * written in one transaction.
+ */
+export async function createRecipe(db: Db, authorId: string | null, input: RecipeInput): Promise<number> {
+  const columns = recipeColumns(input);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(recipes).values({ authorId, ...columns }).returning({ id: recipes.id });
+    await addPostings(tx, [{ recipeId: row!.id, names: columns.ingredientNames }]);
+    return row!.id;
+  });
+}
+
+export type UpdateResult = { status: "updated" } | { status: "not-found" } | { status: "conflict"; current: Recipe };
+
+/**
+ * Saves an edit made from `version`. If someone saved in between, nothing is overwritten: the
+ * caller gets the newer version to show. Someone else's recipe is "not-found".
+ */
+export async function updateRecipe(db: Db, userId: string, id: number, version: number, input: RecipeInput): Promise<UpdateResult> {
+  const columns = recipeColumns(input);
+  const updated = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(recipes)
+      .set({ ...columns, version: sql`${recipes.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(recipes.id, id), eq(recipes.authorId, userId), eq(recipes.version, version)))
+      .returning({ id: recipes.id });
+    if (!row) return false;
+    // The row is locked by the update until commit, so no other edit interleaves here.
+    await removePostings(tx, id);
+    await addPostings(tx, [{ recipeId: id, names: columns.ingredientNames }]);
+    return true;
+  });
+  if (updated) return { status: "updated" };
+  const current = await getOwnRecipe(db, userId, id);
+  return current ? { status: "conflict", current } : { status: "not-found" };
+}
+
+/** Deletes the recipe if `userId` wrote it; returns whether it did. */
+export async function deleteRecipe(db: Db, userId: string, id: number): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [own] = await tx
+      .select({ id: recipes.id })
+      .from(recipes)
+      .where(and(eq(recipes.id, id), eq(recipes.authorId, userId)))
+      .for("update");
+    if (!own) return false;
+    // Before the delete, whose cascade would take the postings without lowering the counts.
+    await removePostings(tx, id);
+    await tx.delete(recipes).where(eq(recipes.id, id));
+    return true;
+  });
+}

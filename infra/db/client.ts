@@ -1,0 +1,111 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { acquireDataDirLock } from "./data-dir-lock";
+import * as schema from "./schema";
+
+/** Both drivers share this type, so every query is written once. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** The rows of `db.execute()`: postgres.js answers with an array, PGlite with an object holding them. */
+export function rows<T = Record<string, unknown>>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+export type DatabaseHandle = {
+  db: Db;
+  driver: "pglite" | "postgres";
+  /** Raw parameterised SQL, for libraries that bring their own queries (the rate limiter). */
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount: number }>;
+  /**
+   * `select 1` for the health check. On PostgreSQL it has a connection of its own, so a pool
+   * busy with slow searches never reads as a database that is down.
+   */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type SslMode = "disable" | "prefer" | "require" | "verify-full";
+
+export type PostgresOptions = { max?: number; ssl?: SslMode; idleTimeoutSeconds?: number };
+
+/**
+ * A URL with `pgbouncer=true` (the convention of Prisma, Supabase and Neon's pooled URLs) names a
+ * pooler in transaction mode, which cannot keep a named prepared statement from one transaction
+ * to the next on PgBouncer before 1.21: postgres.js then sends every query unnamed. The parameter
+ * itself is taken off, since postgres.js would pass it to the server as a setting.
+ */
+export function poolerAware(url: string): { url: string; prepare: boolean } {
+  const parsed = new URL(url);
+  const pooled = parsed.searchParams.get("pgbouncer") === "true";
+  parsed.searchParams.delete("pgbouncer");
+  return { url: parsed.toString(), prepare: !pooled };
+}
+
+/**
+ * `ssl` applies only when the URL has no `sslmode`/`ssl` parameter (a URL that says something wins).
+ * "require" encrypts without checking the certificate, which is what Heroku Postgres needs.
+ */
+export function openPostgres(configuredUrl: string, options: PostgresOptions = {}): DatabaseHandle {
+  const { url, prepare } = poolerAware(configuredUrl);
+  const params = new URL(url).searchParams;
+  const ssl = options.ssl && !params.has("sslmode") && !params.has("ssl") ? { ssl: options.ssl === "disable" ? false : options.ssl } : {};
+  const client = postgres(url, {
+    ...ssl,
+    prepare,
+    max: options.max ?? 10,
+    connect_timeout: 5,
+    idle_timeout: options.idleTimeoutSeconds ?? 30,
+    onnotice: () => {},
+  });
+  let healthClient: postgres.Sql | undefined;
+  return {
+    db: drizzlePostgres({ client, schema }) as unknown as Db,
+    driver: "postgres",
+    query: async (text, values = []) => {
+      const result = await client.unsafe(text, values as never[]);
+      return { rows: [...result], rowCount: result.count ?? result.length };
+    },
+    ping: async () => {
+      healthClient ??= postgres(url, { ...ssl, prepare, max: 1, connect_timeout: 5, idle_timeout: 60, onnotice: () => {} });
+      await healthClient`select 1`;
+    },
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), healthClient?.end({ timeout: 5 })]);
+    },
+  };
+}
+
+/** `dataDir` is a folder, or `memory://` for a throwaway in-memory database (tests). */
+export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  const inMemory = dataDir.startsWith("memory://");
+  const release = inMemory ? () => {} : acquireDataDirLock(dataDir);
+  try {
+    if (!inMemory) mkdirSync(dataDir, { recursive: true });
+    const client = new PGlite(inMemory ? undefined : dataDir);
+    await client.waitReady;
+    return {
+      db: drizzlePglite({ client, schema }) as unknown as Db,
+      driver: "pglite",
+      query: async (text, values = []) => {
+        const result = await client.query<Record<string, unknown>>(text, values);
+        // PGlite reports affectedRows 0 for a SELECT: count what came back, else what changed.
+        return { rows: result.rows, rowCount: result.rows.length || (result.affectedRows ?? 0) };
+      },
+      // One process, one connection: the embedded database is as reachable as the server itself.
+      ping: async () => {
+        await client.query("select 1");
+      },
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

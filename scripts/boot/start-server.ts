@@ -1,0 +1,19 @@
+/**
+ * Server start-up: validate the configuration, then open and migrate the database before the
+ * first request. A wrong setting stops the server with a message naming it, instead of leaving
+ * a server that answers every request with an error.
+ */
+export async function startServer(): Promise<void> {
+  try {
+    await import("@/infra/env");
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  const { env } = await import("@/infra/env");
+  if (env.RATE_LIMIT_DISABLED) {
+    console.warn(JSON.stringify({ level: "warn", event: "rate_limits.disabled", message: "RATE_LIMIT_DISABLED=true: login and request limits are off (benchmarks only)" }));
+  }
+  const { prepareDatabase } = await import("./prepare-database");
+  await prepareDatabase();
+}

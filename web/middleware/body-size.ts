@@ -1,0 +1,44 @@
+import { NextRequest, NextResponse } from "next/server";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/infra/server/http-rules";
+import { requestPolicy } from "@/web/middleware/nonce-policy";
+import { retryHref, TOO_LARGE_MESSAGE, tooLargePage } from "@/web/unavailable-page";
+
+/**
+ * Whether a page post carries more than a server action accepts, and the request to go on with.
+ * Content-Length says so at once. A chunked body has none, so it is read here up to the limit;
+ * Next keeps its own copy of the body for the page, but Auth.js builds a new request from this
+ * one on the protected routes, which fails once its body has been read: under the limit, the
+ * request goes on with the bytes read.
+ */
+export async function checkBodySize(req: NextRequest): Promise<{ tooLarge: boolean; request: NextRequest }> {
+  const declared = req.headers.get("content-length");
+  if (declared !== null || !req.body) return { tooLarge: Number(declared) > SERVER_ACTION_BODY_LIMIT_BYTES, request: req };
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > SERVER_ACTION_BODY_LIMIT_BYTES) {
+      await reader.cancel();
+      return { tooLarge: true, request: req };
+    }
+    chunks.push(value);
+  }
+  return { tooLarge: false, request: new NextRequest(req, { body: new Blob(chunks as BlobPart[]) }) };
+}
+
+/**
+ * A post over the limit gets a 413 that says what to do, instead of Next's 500. A server action
+ * gets it as one line of text/plain, which Next's client shows as the error's message; a form
+ * posted without JavaScript gets a page with a link back to the form.
+ */
+export function bodyTooLarge(req: NextRequest): NextResponse {
+  const headers = { "cache-control": "no-store", "content-security-policy": requestPolicy() };
+  if (req.headers.has("next-action")) {
+    return new NextResponse(TOO_LARGE_MESSAGE, { status: 413, headers: { ...headers, "content-type": "text/plain" } });
+  }
+  const { pathname, search } = req.nextUrl;
+  return new NextResponse(tooLargePage(retryHref(pathname, search)), { status: 413, headers: { ...headers, "content-type": "text/html; charset=utf-8" } });
+}
