@@ -46,7 +46,7 @@ const config = [
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
-    ignores: [".next/**", "bench/.build/**", ".data/**", ".probe/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "infra/db/migrations/**"],
+    ignores: [".next/**", "bench/.build/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "infra/db/migrations/**"],
   },
 ];
 
