@@ -4,8 +4,7 @@ import { errorFields, log } from "@/infra/log";
 /** Set by register() in Node; called synchronously from onRequestError, before Next writes the status. */
 let noteRequestError: ((error: unknown) => void) | undefined;
 
-// Runs once when a server starts. The Node-only work lives in its own module so the Edge
-// bundle never sees it.
+// The Node-only work sits in its own modules, so the Edge bundle never sees it.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     // One JSON line per console call in production; development keeps Next's readable stacks.
@@ -24,12 +23,8 @@ export async function register() {
   }
 }
 
-/**
- * Every error Next catches while answering a request (pages, route handlers, server actions,
- * middleware), as one JSON line for the log drain. The path loses its query string (it can carry
- * search terms or tokens); the digest is the code the error page shows, to find the line again.
- * A database that cannot be reached makes the response a 503 (infra/server/request-scope.ts).
- */
+// Every error Next catches, as one JSON line: the path without its query (search terms, tokens), and the digest the error
+// page shows. An unreachable database makes the response a 503 (infra/server/request-scope.ts).
 export const onRequestError: Instrumentation.onRequestError = (error, request, context) => {
   noteRequestError?.(error);
   const digest = typeof error === "object" && error !== null && "digest" in error ? String(error.digest) : undefined;

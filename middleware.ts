@@ -8,10 +8,8 @@ import { databaseUnavailable } from "@/web/middleware/database-gate";
 import { handOverFlash } from "@/web/middleware/flash-handover";
 import { crossSitePost, httpsRedirect, isRouteHandler, methodNotAllowed } from "@/web/middleware/request-checks";
 
-/**
- * Runs on the Edge runtime (Next 16 calls this file convention deprecated in favour of proxy.ts,
- * which is Node-only; the Edge is kept on purpose). Imports only the edge-safe auth config.
- */
+// Kept on the Edge runtime (Next 16 deprecates middleware.ts for proxy.ts, which is Node-only), so
+// it imports only the Edge-safe auth config.
 const { auth } = NextAuth(authConfig);
 
 const PROTECTED = [/^\/dashboard(\/|$)/, /^\/recipes\/new\/?$/, /^\/recipes\/[^/]+\/(edit|delete)\/?$/, /^\/account(\/|$)/];
@@ -44,12 +42,8 @@ function answer(req: NextRequest, event: NextFetchEvent, signedIn: boolean): Nex
 // The event's type picks Auth.js's middleware overload (the route-handler one would come first).
 const withSession = auth((req, event: NextFetchEvent) => answer(req, event, Boolean(req.auth)));
 
-/**
- * Auth.js reads the session only where the answer depends on it (the protected routes): on every
- * other request it would also mint a CSRF token and write cookies, which made this middleware the
- * largest cost of a page (bench/results.md). The session's lifetime is the user_sessions row's,
- * fixed at login, so skipping Auth.js's cookie refresh elsewhere changes nothing.
- */
+// Auth.js runs only on the protected routes: elsewhere it would mint a CSRF token and write cookies, a page's largest
+// cost (bench/results.md). The session's lifetime is fixed at login, so skipping Auth.js's cookie refresh changes nothing.
 export default async function middleware(req: NextRequest, event: NextFetchEvent) {
   const early = httpsRedirect(req) ?? methodNotAllowed(req) ?? crossSitePost(req);
   if (early) return early;
@@ -62,12 +56,8 @@ export default async function middleware(req: NextRequest, event: NextFetchEvent
   return isProtected(request) ? withSession(request, event) : answer(request, event, false);
 }
 
-/**
- * Everything but the real static files: the build's assets, the image optimiser and the one
- * metadata file app/ has (app/icon.svg). A path that only ends like a file ("/activate/abc.css",
- * "/recipes/1.js", "/favicon.ico", which does not exist) is a page or a 404 page, and gets the CSP
- * and the rest like any other page.
- */
+// Everything but real static files (build assets, the image optimiser, app/icon.svg). A path that only looks like a file
+// ("/recipes/1.js", "/favicon.ico") is a page or a 404 page, with the CSP.
 export const config = {
   matcher: ["/((?!_next/static/|_next/image|icon\\.svg$).*)"],
 };

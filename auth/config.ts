@@ -2,15 +2,11 @@ import type { NextAuthConfig } from "next-auth";
 import { SESSION_MAX_AGE_SECONDS } from "@/core/accounts/session-lifetime";
 import { authSecret, isProduction, siteOrigin } from "@/infra/env";
 
-// Auth.js builds its own absolute URLs (the redirects of its /api/auth/* routes, the provider
-// list) from AUTH_URL when it is set, else from the request's URL, which names the address Next
-// is bound to (https://localhost:PORT behind a proxy). A configured APP_URL says where the site is.
+// Auth.js builds its absolute URLs from AUTH_URL, else from the request's URL, which names Next's
+// bind address (https://localhost:PORT behind a proxy).
 if (process.env.APP_URL && !process.env.AUTH_URL) process.env.AUTH_URL = siteOrigin;
 
-/**
- * The edge-safe half of the Auth.js configuration: no database and no node:crypto, so the
- * middleware can import it. `auth/index.ts` adds the Credentials providers and the database checks.
- */
+/** The Edge-safe half of the Auth.js configuration (no database, no node:crypto), for the middleware; auth/index.ts adds the rest. */
 export const authConfig = {
   secret: authSecret,
   // Behind Heroku's router and Vercel's edge the Host header is the site's; links in mail never

@@ -8,8 +8,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   providers: [passwordProvider, activationProvider],
   events: {
-    // Every sign-out ends the server-side session first: a copy of the cookie, or one re-sent by a
-    // request still in flight, no longer opens it.
+    // Every sign-out revokes the server-side session, so no copy of the cookie opens it afterwards.
     async signOut(message) {
       const sessionId = "token" in message ? message.token?.sid : undefined;
       if (typeof sessionId === "string") await revokeSession(await getDb(), sessionId);
@@ -17,8 +16,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   callbacks: {
     ...authConfig.callbacks,
-    // On the server (not the edge), every session is checked against the database: a logged-out,
-    // revoked or expired session, or a deactivated account, is refused even with a valid cookie.
+    // In Node, every session is checked against the database: a revoked or expired session, or a
+    // deactivated account, is refused even with a valid cookie.
     async jwt(params) {
       const token = authConfig.callbacks.jwt(params);
       const { sub, sid } = token;

@@ -3,11 +3,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { Activation } from "@/core/accounts/activation";
 import type { LoginCheck } from "@/core/accounts/login";
 
-/**
- * What a provider's authorize() found, handed back to the sign-in that asked. Auth.js reports
- * every refusal as the same CredentialsSignin error; the reason (locked, not confirmed, wrong
- * password) and the signed-in user travel here instead, within the one server action.
- */
+/** Auth.js reports every refusal as the same CredentialsSignin; the reason and the signed-in user travel back to the sign-in here. */
 export type Outcome = { login?: LoginCheck; activation?: Activation };
 
 const outcomes = new AsyncLocalStorage<Outcome>();

@@ -7,10 +7,7 @@ import { getDb } from "@/infra/db";
 import { keepSwallowedError } from "@/infra/server/request-scope";
 import { reportOutcome } from "./outcome";
 
-/**
- * Runs a callback's own work; an unexpected error is kept for the caller of Auth.js to throw
- * (Auth.js would swallow it), while a refusal (CredentialsSignin) goes on as Auth.js expects.
- */
+/** An unexpected error is kept for the caller of Auth.js to throw (Auth.js would swallow it); a refusal (CredentialsSignin) goes on as Auth.js expects. */
 export async function failingLoudly<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -22,10 +19,7 @@ export async function failingLoudly<T>(work: () => Promise<T>): Promise<T> {
 
 const text = (value: unknown, max: number) => (typeof value === "string" ? value.slice(0, max) : "");
 
-/**
- * Email and password. The forms validate the post first; the back-off, the failure count and the
- * inactive-account check live in checkCredentials, which every login goes through.
- */
+/** The back-off, failure count and inactive-account check live in checkCredentials, which every login goes through. */
 export const passwordProvider = Credentials({
   id: "credentials",
   credentials: { email: {}, password: {} },

@@ -8,10 +8,7 @@ import { throwSwallowedError } from "@/infra/server/request-scope";
 import { auth, signIn, signOut } from "./index";
 import { recordingOutcome, type Outcome } from "./outcome";
 
-/**
- * Runs an Auth.js sign-in and returns what its provider found. A refusal is an answer; any other
- * error (the database unreachable inside a callback, which Auth.js swallows) is thrown.
- */
+/** What the provider found: a refusal is an answer; any other error (even one Auth.js swallowed) is thrown. */
 async function signInWith(provider: "credentials" | "activation", fields: Record<string, string>): Promise<Outcome> {
   const outcome: Outcome = {};
   try {
@@ -35,11 +32,7 @@ export async function signInWithActivation(token: string, password: string): Pro
   return (await signInWith("activation", { token, password })).activation ?? { status: "invalid" };
 }
 
-/**
- * Ends this browser's session. The server-side session ends first: if the database cannot be
- * reached the logout fails (503) and keeps the cookie, rather than clear it while a copy of it
- * still opens the account. Auth.js's signOut event revokes it as well, for any other way out.
- */
+/** The server-side session ends first: without the database the logout fails (503) and keeps the cookie, rather than clear it while a copy still opens the account. */
 export async function signOutHere(): Promise<void> {
   const session = await auth();
   throwSwallowedError();

@@ -21,7 +21,6 @@ async function currentSession(): Promise<{ user: SessionUser; sessionId: string 
   return { user: { id: user.id, name: user.name ?? "", email: user.email }, sessionId: session?.sessionId };
 }
 
-/** The signed-in, active user, or null. */
 export async function getUser(): Promise<SessionUser | null> {
   return (await currentSession())?.user ?? null;
 }

@@ -11,7 +11,7 @@ import { startServer } from "../scripts/lib/app-server";
 import { fixed, markdownTable, percent } from "./lib/table";
 
 /**
- * Login cost: raw PBKDF2 throughput on this machine against successful logins/s through the real
+ * Login cost: raw PBKDF2 throughput against successful logins/s through the real
  * login action under a flood, and the latency of a light request (/api/health) meanwhile.
  * Run with the react-server condition (see package.json): core/passwords/hash.ts is server-only.
  */

@@ -12,8 +12,8 @@ import { markdownTable } from "./lib/table";
 
 /**
  * Page weight: the JavaScript a first visit downloads, gzip-compressed, per page, against the bare
- * dynamic page of the same build. Measured in Chromium because Next 16's build output no longer
- * lists sizes and the browser is what actually loads them.
+ * dynamic page of the same build. Measured in Chromium: Next 16's build output lists no sizes,
+ * and the browser is what actually loads them.
  */
 const EMAIL = "weight@pantry.test";
 const PASSWORD = "a long and unusual passphrase";

@@ -9,10 +9,7 @@ const TONES: Record<Flash["category"], string> = {
   info: "border-sky-300 bg-sky-50 text-sky-900",
 };
 
-/**
- * Shows the messages once. A full page load already had the cookie removed by the middleware;
- * after a client-side navigation the cookie is removed here, so a reload shows nothing.
- */
+/** Shows the messages once: after a client-side navigation the cookie is removed here (a full load had the middleware remove it). */
 export function FlashMessages({ flashes }: { flashes: Flash[] }) {
   const [dismissed, setDismissed] = useState<number[]>([]);
 

@@ -2,11 +2,7 @@
 
 import Link from "next/link";
 
-/**
- * What a person sees when a page failed on the server (most often: the database did not answer).
- * Friendly words, no details; the digest finds the log line. "Try again" calls retry(), which
- * fetches the page from the server again, so it works once the database is back.
- */
+/** Friendly words, no details (the digest finds the log line); "Try again" refetches the page from the server, so it works once the database is back. */
 export function ServerErrorPanel({ digest, retry }: { digest?: string; retry: () => void }) {
   return (
     <div className="card mx-auto max-w-lg text-center" role="alert">

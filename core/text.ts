@@ -4,8 +4,7 @@ import * as z from "zod/mini";
 // text display in a misleading order. PostgreSQL refuses NUL outright, so they never reach it.
 const UNWANTED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
-// A lone UTF-16 surrogate cannot be stored as UTF-8; make it the replacement character up front,
-// so what is validated is exactly what is stored.
+// A lone surrogate cannot be stored as UTF-8: replaced up front, so what is validated is what is stored.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function stripControlCharacters(value: string): string {

@@ -1,13 +1,8 @@
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
 
-/**
- * Every environment variable the app reads, validated once. Edge-safe (zod only), so the
- * middleware and `auth/config.ts` read their settings from here too.
- *
- * Production (`NODE_ENV=production` at run time, not while `next build` collects pages)
- * refuses to start without the variables a public site needs; development runs with none.
- */
+// Every variable the app reads, validated once; Edge-safe (zod only). Production (at run time, not during `next build`)
+// refuses to start without the variables a public site needs.
 
 const isLocalHost = (url: URL) => ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
 
@@ -70,13 +65,12 @@ export const serverVariables = {
     .transform((value) => value.replace(/\/+$/, "")),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }).optional(),
-  // Migrations take a session lock, which a pooler in transaction mode cannot hold: they use this
-  // URL (the database itself, not the pooler) when it is set.
+  // For migrations: their session lock needs the database itself, not a transaction-mode pooler.
   DATABASE_URL_DIRECT: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   DATABASE_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
-  // TLS to PostgreSQL when DATABASE_URL has no sslmode of its own: Heroku Postgres requires TLS
-  // but its URL does not say so (and Heroku rewrites that variable), hence a separate setting.
+  // Used when DATABASE_URL has no sslmode: Heroku Postgres requires TLS, but its URL (which Heroku
+  // rewrites) does not say so.
   PGSSLMODE: z.enum(["disable", "prefer", "require", "verify-full"], { message: "must be disable, prefer, require or verify-full" }).optional(),
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
   ALLOW_EMBEDDED_DB: booleanFlag,
@@ -161,10 +155,5 @@ export const httpsEnforced = env.FORCE_HTTPS ? env.FORCE_HTTPS === "true" : env.
 
 export const isProduction = env.NODE_ENV === "production";
 
-/**
- * The site's public origin, for every absolute URL the server builds (redirects included): APP_URL,
- * with https when https is enforced. Never the request's Host or X-Forwarded-Host, which a client
- * sets (a cache would keep a redirect to whatever host it named), and never request.nextUrl, which
- * names the address Next is bound to.
- */
+/** APP_URL's origin (https when enforced) for every absolute URL: never the request's Host or X-Forwarded-Host, nor request.nextUrl (Next's bind address). */
 export const siteOrigin = httpsEnforced ? `https://${new URL(env.APP_URL).host}` : new URL(env.APP_URL).origin;

@@ -1,7 +1,4 @@
-/**
- * An error and the errors it wraps, outermost first: the ORM wraps the driver's error ("Failed
- * query: …") as `cause`, and the driver may wrap a socket's. Bounded, against a cause that loops.
- */
+/** An error and the errors it wraps (ORM → driver → socket), outermost first; bounded, against a cause that loops. */
 export function* errorCauses(error: unknown, maxDepth = 8): Generator<object> {
   let current: unknown = error;
   for (let depth = 0; depth < maxDepth && typeof current === "object" && current !== null; depth++) {

@@ -13,11 +13,7 @@ class HealthTimeout extends Error {
   }
 }
 
-/**
- * Asks the database for `select 1`, giving up after `timeoutMs`. Never throws: a failure to open,
- * a failed query and a slow answer are all "down" (and logged). The query that lost the race keeps
- * running in the driver, which times it out on its own; only its result is ignored.
- */
+/** `select 1` within `timeoutMs`, else "down" (logged); never throws. A query that lost the race runs on in the driver, which times it out. */
 export async function checkHealth(open: () => Promise<DatabaseHandle> = database, timeoutMs = HEALTH_TIMEOUT_MS): Promise<Health> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const probe = (async () => {

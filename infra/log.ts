@@ -1,9 +1,7 @@
 import { errorCode } from "./error-causes";
 
-/**
- * One JSON line per event, for Heroku/Vercel log drains. Callers pass only safe fields:
- * never passwords or tokens, and e-mail addresses through maskEmail().
- */
+// One JSON line per event, for log drains. Callers pass only safe fields: never passwords or
+// tokens, and addresses through maskEmail().
 type Fields = Record<string, string | number | boolean | null | undefined>;
 
 function write(level: "info" | "warn" | "error", event: string, fields: Fields) {
@@ -28,10 +26,7 @@ export function maskEmail(email: string): string {
 const EMAIL_IN_TEXT = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[a-z]{2,}/gi;
 const MESSAGE_MAX = 300;
 
-/**
- * An error's name and message, safe for a log line: addresses in it are masked, and it is cut
- * short (a driver error can quote a whole query). Never the stack: a log drain wants one line.
- */
+/** Name and message with addresses masked, cut short (a driver error can quote a whole query); never the stack. */
 export function errorFields(error: unknown): { error: string; message: string; code?: string } {
   const name = error instanceof Error ? error.name : typeof error;
   // Driver errors carry a short code that says more than their message, often a few causes down.

@@ -5,18 +5,14 @@ import { database, type DatabaseHandle } from "./db";
 import { env } from "./env";
 import { errorFields, log } from "./log";
 
-/**
- * Limits on automated guessing (OWASP ASVS 6.1.1 / 6.3.1), kept in the database through
- * rate-limiter-flexible's PostgreSQL store, so every app instance sharing the database shares
- * the counters (PGlite and postgres.js alike, through the handle's raw query).
- */
+// Limits on automated guessing (OWASP ASVS 6.1.1 / 6.3.1), in rate-limiter-flexible's PostgreSQL
+// store, so every app instance sharing the database shares the counters.
 
 /** Who is asking, for the request ceilings: an address the platform vouches for, or nobody known. */
 export type Client = { address: string } | { address: null };
 
 export type RequestKind = "login" | "register" | "resend-activation" | "password-reset";
 
-/** The kinds of account mail, each with its own allowance per recipient. */
 export type MailKind = "activation" | "account-exists" | "password-reset";
 
 export const MAIL_PER_RECIPIENT_PER_HOUR = 3;
@@ -55,7 +51,6 @@ function storeClient(handle: DatabaseHandle) {
 const PURGE_EVERY_MS = 10 * 60 * 1000;
 let lastPurge = Number.NEGATIVE_INFINITY;
 
-/** Deletes the counters whose window has passed; returns how many. */
 export async function purgeExpiredLimits(handle?: DatabaseHandle): Promise<number> {
   const { rowCount } = await (handle ?? (await database())).query("DELETE FROM rate_limits WHERE expire IS NOT NULL AND expire < $1", [Date.now()]);
   return rowCount;
@@ -92,12 +87,8 @@ function accountKey(email: string): string {
 
 export type LimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-/**
- * Counts one request of `kind` (30 per 10 minutes by default). A client whose address is known
- * has a budget of its own. When no address can be known, no budget may be one that a single
- * client could spend for everybody: the request counts against the account it names (when it
- * names one) and against a much larger budget for the whole site.
- */
+// One request of `kind`, on the client's own budget; its address unknown, on the named account's and a site-wide one
+// (docs/decisions/0003-one-login-path-and-what-a-hostile-client-can-spend.md).
 export async function consumeRequest(kind: RequestKind, client: Client, account?: string): Promise<LimitResult> {
   if (env.RATE_LIMIT_DISABLED) return { allowed: true };
   const { perIp, siteWide } = await limiters();
@@ -133,11 +124,7 @@ export async function loginLock(email: string): Promise<LimitResult> {
   return { allowed: true };
 }
 
-/**
- * Records a failed login. From the fifth failure within 15 minutes the account's logins pause,
- * one minute at first and twice as long after each further failure, at most 15 minutes: slow
- * enough to stop guessing, never a permanent lock-out of the owner.
- */
+/** From the fifth failure in 15 minutes logins pause, 1 minute doubling per further failure up to 15: no guessing, and no lock-out for good. */
 export async function recordLoginFailure(email: string): Promise<void> {
   if (env.RATE_LIMIT_DISABLED) return;
   const { failures, locks } = await limiters();
@@ -159,10 +146,7 @@ export async function clearLoginFailures(email: string): Promise<void> {
 
 
 
-/**
- * Counts one mail of `kind` to `email`; false once the recipient has had three of that kind within
- * the hour. Anyone can make the site mail any address, so without this one inbox can be flooded.
- */
+/** False once the recipient has had three mails of `kind` within the hour: anyone can make the site mail any address. */
 export async function consumeMailQuota(kind: MailKind, email: string): Promise<boolean> {
   if (env.RATE_LIMIT_DISABLED) return true;
   return (await refusalOf(async () => (await limiters()).mail.consume(`${kind}:${accountKey(email)}`))).allowed;

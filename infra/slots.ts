@@ -1,7 +1,4 @@
-/**
- * At most `limit` tasks at once; the others wait their turn, first come first served. Keeps one
- * kind of costly work (hashing, search walks) from taking every thread or database connection.
- */
+/** At most `limit` tasks at once, the others waiting first come, first served: costly work cannot take every thread or connection. */
 export function createSlots(limit: number) {
   let running = 0;
   const waiting: (() => void)[] = [];

@@ -2,9 +2,8 @@ import { readFileSync } from "node:fs";
 import { closeDatabase, database } from "@/infra/db";
 import { FlaskExportError, formatImportReport, importFlaskExport, parseFlaskExport } from "@/scripts/flask/import";
 
-// `npm run import:flask -- <export.json>`: imports the Flask app's users and recipes (see README,
-// "Importing from the Flask app"). Validates the whole file first and imports in one transaction,
-// so a bad file changes nothing; running it again changes nothing either.
+// `npm run import:flask -- <export.json>` (README, "Importing from the Flask app"): the whole file is
+// validated first and imported in one transaction, so a bad file or a second run changes nothing.
 async function main(): Promise<number> {
   const file = process.argv[2];
   if (!file || process.argv.length > 3) {

@@ -10,16 +10,9 @@ import { recipes, users } from "@/infra/db/schema";
 import { hashPassword } from "@/core/passwords/hash";
 import { launchChromium } from "./lib/browser";
 
-/**
- * `npm run screenshots`: full-page screenshots of the main pages at desktop (1280 px) and phone
- * (360 px) widths, into docs/screenshots/.
- *
- * By default it starts its own `next start` of the production build in .next (built first if
- * there is none) on :5130 (SCREENSHOTS_PORT), with a fresh embedded database holding the catalogue
- * and a demo cook who owns three of its recipes. With `--base-url=http://host:port` it uses that
- * running site instead; the signed-in pages then need SCREENSHOTS_EMAIL and SCREENSHOTS_PASSWORD of
- * an active account, and are left out without them.
- */
+// `npm run screenshots`: the main pages at 1280 and 360 px into docs/screenshots/, from its own `next start` (built first if
+// needed) on :5130 (SCREENSHOTS_PORT) with a fresh database and a demo cook. With `--base-url=…` it shoots that site; the
+// signed-in pages then need SCREENSHOTS_EMAIL and SCREENSHOTS_PASSWORD of an active account.
 const OUT_DIR = path.join(process.cwd(), "docs", "screenshots");
 const WIDTHS = { desktop: 1280, phone: 360 } as const;
 const DEMO = { email: "demo@pantry.test", password: "a long and unusual passphrase", name: "Demo Cook" };
@@ -79,8 +72,7 @@ async function main() {
       await page.locator("#login-email").fill(site.credentials.email);
       await page.locator("#login-password").fill(site.credentials.password);
       await Promise.all([page.waitForURL(`${site.server.url}/`), page.getByRole("button", { name: "Log in" }).click()]);
-      // The "Welcome back" flash waits in a cookie for the next full page load: take it now, so it
-      // does not appear on the first signed-in screenshot.
+      // The "Welcome back" flash waits for the next full load: take it now, not on the first screenshot.
       await page.reload();
       session = await context.storageState();
       await context.close();

@@ -1,42 +1,17 @@
 import { log } from "@/infra/log";
 
-/**
- * Whether the database is reachable, as the Edge middleware sees it, so that pages can answer
- * 503 while it is down. Edge-safe (fetch and timers only).
- *
- * Why here and like this: an App Router page cannot choose its status once rendering has begun,
- * so a page that fails on the database answers 500; only the middleware, which runs before the
- * page, can answer 503. The middleware cannot reach the database itself (Edge: no TCP), so it
- * asks `/api/health` (Node) and remembers the answer:
- * - never blocking a request: each request is served on the last known state; a stale state is
- *   refreshed in the background (handed to the request's `waitUntil`), one probe at a time, which
- *   settles within its timeout whatever the network does;
- * - failing open: only an explicit `503 {"db":"down"}` from our own health route means "down".
- *   A probe that cannot connect, times out or gets anything else says "unknown", and "unknown"
- *   lets requests through to the pages (at worst they show the 500 error page, as before);
- * - asking the configured `APP_URL` only, never an address taken from the request (SSRF);
- * - saying "down" only after consecutive "down" answers, so a server merely busy (whose health
- *   check once missed its deadline) does not turn away everybody.
- */
+// Whether the database is reachable, as the Edge middleware sees it (docs/decisions/0001-database-outage-503.md): it asks
+// /api/health at APP_URL only (never an address from the request: SSRF), never blocks a request, fails open (only the
+// health route's own 503 {"db":"down"} means down), and says "down" only after consecutive "down" answers.
 export type DatabaseState = "up" | "down" | "unknown";
 
 export const AVAILABILITY_DEFAULTS = {
-  /** How long an "up" answer is trusted before the next probe. */
   freshWhileUpMs: 5_000,
-  /**
-   * Shorter while down, so the site comes back soon after the database does; and while unknown,
-   * so a probe that failed once (often: a busy server) is asked again soon.
-   */
+  /** Also while unknown, so a probe that failed once (often: a busy server) is asked again soon. */
   freshWhileDownMs: 2_000,
-  /**
-   * Well above the health route's own 1 s database timeout, so a hanging database reads "down",
-   * with room for a busy server. Nobody waits for a probe, so a long one only delays the news.
-   */
+  /** Above the health route's own 1 s database timeout, so a hanging database reads "down". Nobody waits for a probe. */
   probeTimeoutMs: 3_000,
-  /**
-   * Consecutive "down" answers before pages get the 503: one slow moment of a busy server is not
-   * an outage. The probe after a first "down" comes at the shorter interval.
-   */
+  /** Consecutive "down" answers before pages get the 503: one slow moment of a busy server is not an outage. */
   downAfterAnswers: 2,
 };
 
@@ -50,10 +25,7 @@ type Options = {
 } & Partial<typeof AVAILABILITY_DEFAULTS>;
 
 export type Availability = {
-  /**
-   * The last known state, at once. When that state is stale, `refresh` is the background probe
-   * (shared by every request that asks meanwhile): give it to `event.waitUntil`.
-   */
+  /** The last known state, at once; when stale, `refresh` is the background probe shared meanwhile: give it to `event.waitUntil`. */
   current(): { state: DatabaseState; refresh?: Promise<DatabaseState> };
 };
 

@@ -7,12 +7,10 @@ import type { Client } from "@/infra/rate-limits";
 type ProxySetting = { proxy: "none" | "heroku" | "vercel" | "forwarded"; hops: number };
 
 /**
- * The client's address, read only from what the deployment's own proxy sets — never from whatever
- * X-Forwarded-For a client sends. A proxy that appends the connecting address to X-Forwarded-For
- * (Heroku's router, nginx's $proxy_add_x_forwarded_for, Caddy, most load balancers) makes the
- * `hops`-th entry from the end the one it saw; entries before it are the client's own words.
- * Vercel sets x-real-ip itself. Without a known proxy the app cannot see the address (Next fills
- * X-Forwarded-For only when the request has none, so a client could choose it).
+ * The client's address, only from what the deployment's own proxy sets. A proxy that appends to
+ * X-Forwarded-For (Heroku's router, nginx, Caddy) makes the `hops`-th entry from the end the one it
+ * saw; earlier entries are the client's own words. Vercel sets x-real-ip. Without a known proxy the
+ * address is unknown (Next fills X-Forwarded-For only when absent, so a client could choose it).
  */
 export function clientFromHeaders(list: Headers, { proxy, hops }: ProxySetting): Client {
   if (proxy === "vercel") return { address: list.get("x-real-ip")?.trim() || null };

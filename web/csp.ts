@@ -1,8 +1,5 @@
-/**
- * Response headers for every page (OWASP ASVS V3). Edge-safe: the middleware adds the
- * Content-Security-Policy with a fresh nonce per request; next.config.ts adds the static ones to
- * everything else (assets included).
- */
+// The middleware sets the CSP with a fresh nonce per request (Edge-safe); next.config.ts adds the
+// static headers to everything else, assets included.
 export function contentSecurityPolicy(
   nonce: string,
   { development, upgradeInsecure, imageHosts = [] }: { development: boolean; upgradeInsecure: boolean; imageHosts?: readonly string[] },

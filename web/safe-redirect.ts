@@ -6,10 +6,8 @@ function isSitePath(path: string): boolean {
 }
 
 /**
- * A same-origin relative path to return to after login, or "/". Rejects "//evil", "/\\evil",
- * schemes. The check runs again on the normalised result: dot segments and their encodings
- * ("/.//evil", "/%2e//evil", "/a/..//evil") only turn into "//evil" once the URL parser has
- * resolved them, and that result is what the Location header carries.
+ * A same-origin relative path to return to after login, or "/". Checked again after URL parsing:
+ * dot segments ("/.//evil", "/%2e//evil") only become "//evil" once resolved.
  */
 export function safeCallbackPath(value: unknown): string {
   if (typeof value !== "string" || value.length > 2048) return "/";

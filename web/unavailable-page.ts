@@ -1,8 +1,5 @@
-/**
- * The middleware's own pages. While the database is down (web/availability.ts): 503, in the words
- * of components/server-error-panel.tsx. For a form post over the size limit: 413. Nothing in
- * them needs the app. Edge-safe.
- */
+// The middleware's own pages, Edge-safe and needing nothing of the app: 503 while the database is
+// down (the words of components/server-error-panel.tsx) and 413 for a post over the limit.
 
 export const UNAVAILABLE_HEADING = "Something went wrong on our side";
 export const UNAVAILABLE_MESSAGE = "Nothing you did caused this. Please try again in a moment.";
@@ -16,10 +13,7 @@ export function retryHref(pathname: string, search: string): string {
   return `/${pathname.replace(/^\/+/, "")}${search}`;
 }
 
-/**
- * A small, self-contained page for the answers the middleware gives before any rendering (503,
- * 413): no scripts, no assets, inline styles only.
- */
+/** Self-contained: no scripts, no assets, inline styles only. */
 function messagePage({ title, heading, message, primary }: { title: string; heading: string; message: string; primary: { href: string; label: string } }): string {
   return `<!DOCTYPE html>
 <html lang="en">

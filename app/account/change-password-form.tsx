@@ -6,7 +6,6 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useZodForm } from "@/components/forms/use-zod-form";
 
-// The same schema the server action uses, fetched when the form is first used (see useZodForm).
 const loadChangePasswordSchema = () => import("@/core/accounts/schemas").then((schemas) => schemas.changePasswordSchema);
 
 export function ChangePasswordForm() {

@@ -27,8 +27,8 @@ export default async function DashboardPage() {
           </Link>
         </div>
       ) : (
-        // relative: the sr-only "Actions" label (position: absolute) must sit inside this scroller; without
-        // it, the page was its containing block and a 360 px wide phone got a 488 px wide document.
+        // relative: the sr-only "Actions" label (position: absolute) must sit inside this scroller, or
+        // the page is its containing block and a 360 px wide phone gets a 488 px wide document.
         <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white">
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">Your recipes</caption>

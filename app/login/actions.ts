@@ -35,7 +35,6 @@ function loginRefusal(login: Exclude<LoginCheck, { status: "ok" }>): FormState {
   return { message: WRONG_CREDENTIALS, messageTone: "error", code: "invalid" };
 }
 
-/** The /login page's form. */
 export const loginAction = validatedAction(loginSchema, attemptLogin, { limit: "login" });
 
 /** The navigation bar's inline form: it has no room for explanations, so /login shows them. */

@@ -1,6 +1,6 @@
 /**
  * Settings shared by every benchmark, from flags (`--duration=3`) or the environment
- * (`BENCH_DURATION=3`); flags win. The defaults are the issue's full run; a quick smoke run is
+ * (`BENCH_DURATION=3`); flags win. The defaults are a full run; a quick smoke run is
  * `npm run bench -- --duration=3`.
  */
 function flag(name: string): string | undefined {
@@ -36,7 +36,7 @@ export type BenchOptions = {
   connections: number[];
   /** Concurrent logins in the login flood. */
   loginConnections: number;
-  /** The server under test listens here (5100–5199 on the shared machine). */
+  /** The server under test listens here. */
   port: number;
   /** A PostgreSQL server on which a fresh database is created; unset → a fresh PGlite folder. */
   databaseUrl: string | undefined;
@@ -61,7 +61,7 @@ export function benchOptions(): BenchOptions {
 /** One line saying how the figures were taken, written above every table. */
 export function describeRun(options: BenchOptions, extra = ""): string {
   const db = options.databaseUrl ? "PostgreSQL (fresh database)" : "PGlite (fresh folder)";
-  // Shorter than the issue's 20 s: say so where the figures are read, not only in the commit.
+  // Shorter than a full run's 20 s: say so where the figures are read.
   const smoke = options.duration > 0 && options.duration < 20 ? "**smoke run** (shorter than the 20 s of a full run: rough figures) · " : "";
   return `${smoke}${new Date().toISOString()} · ${options.duration} s per configuration · ${db}${extra ? ` · ${extra}` : ""}`;
 }

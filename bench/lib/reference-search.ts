@@ -5,7 +5,7 @@ import { rankingTerms, textArray } from "@/core/search/walk";
 /**
  * The plain ranking query: finds every recipe with at least one typed name through the GIN index
  * on ingredient_names, counts used and missing for each, sorts them all. Not used by the site
- * (ranking every candidate is what made it slow; measured, even rare names are faster walked);
+ * (ranking every candidate is slow; even rare names are faster walked);
  * it is the reference the fast search must agree with in the tests, and the baseline of
  * bench/search.ts. Same order as the walk: used desc, missing asc, id desc, over the
  * same rankingTerms.

@@ -9,14 +9,8 @@ type ServerAction = (state: FormState, formData: FormData) => Promise<FormState>
 type Schema = z.ZodMiniType<FieldValues, FieldValues>;
 
 /**
- * A plain <form> posting to a server action (works without JavaScript), enhanced with
- * react-hook-form and the same zod schema: with JavaScript, errors show as the person types
- * and an invalid form is never sent.
- *
- * The schema comes from `loadSchema`, a dynamic import of the shared schema module: zod and the
- * resolver are not needed to show the page, only to check what is typed, so they load when the
- * form is first focused (or first validated) instead of with the page. The resolver awaits them,
- * so no check is ever skipped: a blur or a submit in the first instant just waits for the chunk.
+ * A plain <form> posting to a server action, checked as the person types with the same zod schema. zod loads on first
+ * focus, not with the page; the resolver awaits it, so no check is ever skipped.
  */
 export function useZodForm<S extends Schema>(loadSchema: () => Promise<S>, action: ServerAction, initialValues?: Record<string, string>) {
   const [state, formAction, pending] = useActionState(action, initialValues ? { values: initialValues } : initialFormState);
@@ -48,8 +42,7 @@ export function useZodForm<S extends Schema>(loadSchema: () => Promise<S>, actio
     defaultValues: state.values as never,
   });
 
-  // Errors found by the server (a common password, say) are handed to react-hook-form, which clears
-  // each one as soon as its field is valid again.
+  // Server errors (a common password, say) go to react-hook-form, which clears each once its field is valid.
   useEffect(() => {
     for (const [name, message] of Object.entries(state.fieldErrors ?? {})) {
       form.setError(name as Path<z.input<S>>, { type: "server", message });

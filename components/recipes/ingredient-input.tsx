@@ -9,11 +9,7 @@ const split = (value: string) =>
     .map((term) => term.trim())
     .filter(Boolean);
 
-/**
- * The search box. Without JavaScript: one text field, comma-separated. With it: typed ingredients
- * become removable chips (Enter or comma adds one, Backspace in an empty box removes the last);
- * the form still sends one `ingredients` field, so the URL stays shareable.
- */
+/** Without JavaScript one comma-separated field; with it, removable chips, still sent as one `ingredients` field so the URL stays shareable. */
 export function IngredientInput({ defaultValue }: { defaultValue: string }) {
   const hydrated = useHydrated();
   const [chips, setChips] = useState(() => split(defaultValue));

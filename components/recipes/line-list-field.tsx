@@ -14,10 +14,7 @@ type Props<T extends FieldValues> = {
   multiline?: boolean;
 };
 
-/**
- * A list of lines (ingredients, steps). Without JavaScript it is a textarea, a line each; with it,
- * one input per line with add and remove buttons. Either way the form posts one text field.
- */
+/** Without JavaScript a textarea, a line each; with it, one input per line. Either way the form posts one text field. */
 export function LineListField<T extends FieldValues>({ control, name, id, label, itemLabel, hint, error, multiline = false }: Props<T>) {
   const hydrated = useHydrated();
   const { field } = useController({ control, name });

@@ -8,7 +8,6 @@ import { useZodForm } from "@/components/forms/use-zod-form";
 import type { FormState } from "@/web/forms/form-state";
 import { LineListField } from "./line-list-field";
 
-// The same schema the server action uses, fetched when the form is first used (see useZodForm).
 const loadRecipeFormSchema = () => import("@/core/recipes/schemas").then((schemas) => schemas.recipeFormSchema);
 
 type Props = {

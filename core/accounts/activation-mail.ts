@@ -6,19 +6,12 @@ import { sendMail, type MailResult } from "@/infra/mail/send";
 import { AccountExistsMail, ActivationMail } from "./mail-templates";
 import type { PublicUser } from "./users";
 
-/**
- * A fresh activation token for an inactive user, carrying the registration it confirms; older
- * links stop working. Run it in the transaction that wrote that registration, then mail the
- * link after the commit.
- */
+/** Carries the registration it confirms; older links stop working. Run it in that registration's transaction, mail after the commit. */
 export async function issueActivationToken(db: Db, userId: string, registration: Registration): Promise<string> {
   return issueToken(db, userId, "activation", env.ACTIVATION_TOKEN_TTL_HOURS * 3_600_000, registration);
 }
 
-/**
- * Mails an activation link. The address is not confirmed yet, so the mail holds nothing the
- * registrant typed (a name can carry a phishing text to anyone's inbox).
- */
+/** The address is unconfirmed, so the mail holds nothing the registrant typed (a name could carry phishing text to anyone). */
 export async function sendActivationMail(email: string, token: string): Promise<MailResult> {
   return sendMail({
     to: email,

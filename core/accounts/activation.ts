@@ -7,10 +7,7 @@ import { consumeToken, peekToken } from "./tokens";
 import { env } from "@/infra/env";
 import { findUserById, type PublicUser } from "./users";
 
-/**
- * Whether an activation link is still good, without using it up (the page a mail link opens).
- * The name is the one the link's registration carries: the one the account gets when it is used.
- */
+/** Whether an activation link is still good, without using it; the name is the one its registration carries. */
 export async function checkActivationToken(db: Db, token: string): Promise<PublicUser | null> {
   const live = await peekToken(db, token, "activation");
   if (!live) return null;
@@ -21,11 +18,9 @@ export async function checkActivationToken(db: Db, token: string): Promise<Publi
 export type Activation = { status: "activated"; user: PublicUser } | { status: "wrong-password" } | { status: "invalid" };
 
 /**
- * Activates an account with the name and password of the registration the token carries, once,
- * and only for the person who knows that password: whoever registered an address first cannot
- * have its owner confirm his password from her inbox. The token is used up only when the password
- * is right; an unknown, used, expired or malformed token is "invalid". An account that is already
- * active keeps its credentials.
+ * Activates with the name and password the token's registration carries, only for whoever knows
+ * that password, so an earlier registrant of an address cannot have its owner confirm his password.
+ * The token is used up only by the right password; an active account keeps its credentials.
  */
 export async function activateAccount(db: Db, token: string, password: string): Promise<Activation> {
   const live = await peekToken(db, token, "activation");

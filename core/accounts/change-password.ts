@@ -9,11 +9,7 @@ import { checkPassword } from "./login";
 
 export type ChangePasswordResult = { status: "changed" } | { status: "wrong-password" } | { status: "locked"; retryAfterSeconds: number };
 
-/**
- * Changes a signed-in user's password after checking the current one, with the same back-off as a
- * login. Every other session of the user ends; the one making the change (`keepSessionId`) stays
- * signed in.
- */
+/** Checked with a login's back-off. Every other session of the user ends; `keepSessionId` stays signed in. */
 export async function changePassword(
   db: Db,
   user: { id: string; email: string },

@@ -15,13 +15,7 @@ export type PasswordCheck =
 
 export type LoginCheck = { status: "ok"; user: PublicUser } | { status: "invalid" } | { status: "inactive" } | { status: "locked"; retryAfterSeconds: number };
 
-/**
- * The one place a password is checked against an account, whatever asks (the login form, the
- * Auth.js provider, a password change): during a pause after repeated failures even the right
- * password is refused, every failure counts towards the next pause and is logged, and a success
- * starts the account afresh. An unknown address costs one full hash too, so it answers in the same
- * time as a wrong password.
- */
+/** The one password check (login form, Auth.js provider, password change): refused while paused, failures counted and logged, cleared on success; an unknown address costs a hash too. */
 export async function checkPassword(db: Db, email: string, password: string): Promise<PasswordCheck> {
   const lock = await loginLock(email);
   if (!lock.allowed) {
@@ -39,10 +33,7 @@ export async function checkPassword(db: Db, email: string, password: string): Pr
   return { status: "ok", user: { id: row.id, name: row.name, email: row.email, isActive: row.isActive }, needsRehash: verified.needsRehash };
 }
 
-/**
- * Checks an email and password for signing in. Only someone who knows the password learns that the
- * account is not confirmed yet. A correct password on an old hash format or cost is re-hashed.
- */
+/** Only someone who knows the password learns that the account is unconfirmed; a correct password on an old hash format or cost is re-hashed. */
 export async function checkCredentials(db: Db, email: string, password: string): Promise<LoginCheck> {
   const check = await checkPassword(db, email, password);
   if (check.status !== "ok") return check;

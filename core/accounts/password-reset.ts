@@ -13,11 +13,7 @@ import { findUserByEmail, findUserById } from "./users";
 
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 
-/**
- * Mails a reset link if the address has an account; does nothing otherwise (the caller answers the
- * same). An inactive account's name is whatever a registrant typed, not confirmed by the owner of
- * the address, so its mail greets without it.
- */
+/** Mails a reset link if the address has an account (the caller answers the same). An inactive account's name is unconfirmed, so the mail greets without it. */
 export async function requestPasswordReset(db: Db, email: string): Promise<void> {
   const user = await findUserByEmail(db, email);
   if (!user) return;
@@ -35,11 +31,7 @@ export async function checkResetToken(db: Db, token: string) {
   return live ? findUserById(db, live.userId) : null;
 }
 
-/**
- * Sets a new password with a reset token, once. Every session of the user ends and the login
- * back-off is cleared; the person is not signed in by this. A pending activation link of an
- * inactive account then activates it with this newer password, not the one it was mailed with.
- */
+/** Once per token: every session ends, the login back-off clears, nobody is signed in. A pending activation link then activates with this password. */
 export async function resetPassword(db: Db, token: string, newPassword: string): Promise<boolean> {
   const passwordHash = await hashPassword(newPassword, env.PASSWORD_ITERATIONS);
   const user = await db.transaction(async (tx) => {

@@ -12,16 +12,9 @@ import { findUserByEmail } from "./users";
 const byEmail = (email: string) => eq(sql`lower(${users.email})`, email.trim().toLowerCase());
 
 /**
- * Registers an address. An address without an account gets one, inactive; an inactive account
- * takes this registration's name and password, and the activation link mailed now carries them
- * (older links stop working), so whoever confirms a link gets the password chosen with it, never
- * one an earlier registrant of the address chose. An active account is left untouched and its
- * owner is mailed instead. Both paths hash a password and send one mail, so the caller can give
- * the same answer either way (no user enumeration).
- *
- * The row write and the token are one transaction: the row lock the write takes orders concurrent
- * registrations of one address, so the newest token and the row's credentials come from the same
- * registration. The unique index on lower(email) makes exactly one account.
+ * A new address gets an inactive account; an inactive one takes this registration's name and password, carried by the
+ * link mailed now; an active one is left alone and its owner mailed. Either way one hash and one mail (no user
+ * enumeration), and the row lock makes the newest token and the row's credentials come from the same registration.
  */
 export async function registerAccount(db: Db, input: ServerRegisterInput): Promise<MailResult> {
   const passwordHash = await hashPassword(input.password, env.PASSWORD_ITERATIONS);
@@ -50,10 +43,7 @@ export async function registerAccount(db: Db, input: ServerRegisterInput): Promi
   return sendAccountExistsMail(existing);
 }
 
-/**
- * "Send the link again": only inactive accounts get mail, with a link carrying the account's
- * current name and password (those of its latest registration); the caller answers the same for all.
- */
+/** "Send the link again": only inactive accounts get mail, the link carrying their latest registration; the caller answers the same for all. */
 export async function resendActivation(db: Db, email: string): Promise<MailResult> {
   const pending = await db.transaction(async (tx) => {
     const [user] = await tx

@@ -2,14 +2,9 @@ import * as z from "zod/mini";
 import { passwordSchema } from "@/core/passwords/policy";
 import { cleanString } from "@/core/text";
 
-/**
- * Form schemas shared by the browser (react-hook-form's zod resolver) and the server actions.
- * Browser-safe: the common-password list is added on the server (core/accounts/server-schemas.ts).
- *
- * Written with zod/mini (functions instead of methods, so a bundler keeps only what is used):
- * the browser loads these, and classic zod with the resolver cost the form pages ~45 kB gzip.
- * Same core, same checks in the same order, same messages as the method-chain form.
- */
+// Shared by the browser (react-hook-form's resolver) and the server actions; the common-password
+// check is added on the server (./server-schemas.ts). zod/mini, so the browser bundle keeps only
+// the parts used (classic zod cost the form pages ~45 kB gzip); same checks and messages.
 
 const lowerCase = z.transform((text: string) => text.toLowerCase());
 

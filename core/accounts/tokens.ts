@@ -17,20 +17,12 @@ export function looksLikeToken(value: string): boolean {
   return TOKEN_PATTERN.test(value);
 }
 
-/**
- * What an activation token carries: the name and password hash of the registration it confirms,
- * so the credentials a link activates always belong to the registration that mailed it. A field
- * is null when the token leaves the account's current value as it is.
- */
+/** What an activation link carries: only the registration that mailed it is activated. A null field leaves the account's value. */
 export type Registration = { name: string | null; passwordHash: string | null };
 
 export type LiveToken = { userId: string; registration: Registration };
 
-/**
- * Makes a token for `userId`; only its SHA-256 is stored. Earlier unused tokens of the same purpose
- * are retired (and forget the registration they carried), so the newest mail is the only one
- * that works.
- */
+/** Only the token's SHA-256 is stored. Earlier unused tokens of the purpose are retired, so only the newest mail works. */
 export async function issueToken(
   db: Db,
   userId: string,
@@ -74,12 +66,7 @@ export async function peekToken(db: Db, token: string, purpose: TokenPurpose): P
   return row ? { userId: row.userId, registration: { name: row.name, passwordHash: row.passwordHash } } : null;
 }
 
-/**
- * Marks the token used and returns its user and what it carries. The first statement decides:
- * of two concurrent uses of the same token exactly one succeeds. The used row then forgets the
- * password hash it carried. Unknown, used, expired or malformed tokens return null. Call it inside
- * the transaction that acts on the result.
- */
+/** Marks the token used and returns what it carries, or null; of two concurrent uses one wins, and the row forgets the hash. Call it in the transaction that acts on it. */
 export async function consumeToken(db: Db, token: string, purpose: TokenPurpose): Promise<LiveToken | null> {
   if (!looksLikeToken(token)) return null;
   const now = new Date();

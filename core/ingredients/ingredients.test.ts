@@ -12,7 +12,7 @@ const ALLOWED_NAME = /^[\p{L}\p{M}\p{N}' -]+$/u;
 describe("ingredientNameOf: realistic recipe lines", () => {
   // [recipe line, normalised name]
   const cases: ReadonlyArray<readonly [string, string]> = [
-    // the brief's examples
+    // the canonical examples
     ["2 tbsp olive oil", "olive oil"],
     ["3 Tomatoes", "tomato"],
     ["2 large eggs, beaten", "egg"],

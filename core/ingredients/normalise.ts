@@ -1,11 +1,5 @@
-/**
- * THE normalisation of an ingredient name: used when saving a recipe's lines and when reading the
- * search box, so both sides agree. Pure functions (no I/O, pluralize's rule tables left untouched),
- * safe for the browser too.
- */
 import { dropTrailingPartWord, hasLetter, leadingNoiseEnd, singularizeLast, stripTrailingNoise } from "./tokens";
 
-/** Longest normalised name returned. */
 const MAX_NAME_CHARS = 60;
 
 /** Only this much of a single name is looked at (a real ingredient is far shorter). */
@@ -41,12 +35,7 @@ function cleanText(input: string, maxChars: number): string {
     .replace(/&/g, " and ");
 }
 
-/**
- * The one normalisation for ingredient names (saving and searching).
- * "2 Large Eggs, beaten" → "egg", "freshly ground black pepper" → "black pepper",
- * "juice of 1 lemon" → "lemon juice". Returns "" when nothing usable is left,
- * including for section headings such as "For the sauce:".
- */
+/** One normalisation for saved lines and searches alike; pure (pluralize's rules untouched), so browser-safe. "2 Large Eggs, beaten" → "egg"; "" if nothing is left. */
 export function normalizeIngredientName(name: string): string {
   if (typeof name !== "string") return "";
   let s = cleanText(name, MAX_NAME_INPUT_CHARS).trim();
@@ -57,7 +46,7 @@ export function normalizeIngredientName(name: string): string {
   s = removeParentheticals(s);
   // Preparation notes follow the first comma ("tomatoes, chopped"); a decimal comma ("1,5 kg") is not one.
   s = s.split(/(?<!\d),|,(?!\d)|;/)[0] ?? "";
-  // Keep letters, marks, digits, spaces and the punctuation quantities need for now.
+  // Letters, marks, digits, spaces, and the punctuation quantities need until the rewrite below.
   s = s.replace(/[^\p{L}\p{M}\p{N}\s'\-/.,]/gu, " ");
 
   let tokens = s.split(/\s+/).filter((t) => t !== "");
@@ -68,7 +57,6 @@ export function normalizeIngredientName(name: string): string {
   const juice = rewriteJuiceAndZest(tokens);
   if (juice) tokens = juice;
 
-  // Now drop the punctuation kept for quantities and tidy token edges.
   tokens = tokens
     .join(" ")
     .replace(/[/.,]/g, " ")

@@ -1,4 +1,3 @@
-/** One recipe line → quantity, unit and name, through parse-ingredient with a guard on its run time. */
 import { parseIngredient } from "parse-ingredient";
 import type { RecipeIngredient } from "@/infra/db/schema";
 import { normalizeIngredientName, removeParentheticals } from "./normalise";
@@ -16,11 +15,7 @@ const PARSER_MAX_WORD = 14;
 /** Only this much of a single line is handed to the parser (its run time grows quadratically on hostile input). */
 const MAX_PARSE_INPUT_CHARS = 500;
 
-/**
- * Parses one recipe ingredient line with parse-ingredient. Never drops a line:
- * when the parser leaves no usable name (free text such as "salt to taste"),
- * the whole line is the name.
- */
+/** Never drops a line: when the parser leaves no usable name ("salt to taste"), the whole line is the name. */
 export function parseIngredientLine(line: string): ParsedIngredient {
   const trimmed = typeof line === "string" ? line.trim() : "";
   // The name is bounded even for absurd input; the line itself is returned as given.
@@ -47,11 +42,8 @@ export function parseIngredientLine(line: string): ParsedIngredient {
     // "a handful of basil" → "1 handful of basil", so the unit is recognised.
     work = work.replace(ARTICLE_BEFORE_UNIT, "1 ");
 
-    // parse-ingredient backtracks exponentially on a long word next to some characters
-    // ("2 potatoes xxxxxxxxxxxxxxxxxxxxxxxx…" takes seconds, doubling per letter): a line typed
-    // into a form must never stall the server. Quantity and unit are always among the first few
-    // words, so only those, and only while they are short, go to the parser; the rest of the line
-    // is appended to the name it finds.
+    // parse-ingredient backtracks exponentially on a long word next to some characters (seconds, doubling per letter).
+    // Quantity and unit are among the first words: only those, while short, go to the parser; the rest joins the name.
     const words = work.split(/\s+/);
     let headLength = 0;
     while (headLength < Math.min(words.length, PARSER_HEAD_WORDS) && words[headLength]!.length <= PARSER_MAX_WORD) headLength++;
@@ -106,7 +98,6 @@ function tidyDescription(description: string): string {
   return start > 0 ? tokens.slice(start).join(" ") : description;
 }
 
-/** parseIngredientLine + normalizeIngredientName: the searchable name of a recipe line. */
 export function ingredientNameOf(line: string): string {
   return normalizeIngredientName(parseIngredientLine(line).name);
 }

@@ -6,10 +6,8 @@ const MAX_QUERY_INPUT_CHARS = 2_000;
 const DEFAULT_MAX_TERMS = 12;
 
 /**
- * The home page search box: "Tomatoes, eggs; basil" → ["tomato", "egg", "basil"].
- * Splits on commas, semicolons and newlines, normalises each term, drops
- * empties and duplicates (first one wins), and returns at most `maxTerms`.
- * Never throws; only the first 2,000 characters are read.
+ * "Tomatoes, eggs; basil" → ["tomato", "egg", "basil"]: split on commas, semicolons and newlines,
+ * normalised, without empties or duplicates, at most `maxTerms`. Never throws.
  */
 export function parseIngredientQuery(input: string, maxTerms: number = DEFAULT_MAX_TERMS): string[] {
   try {

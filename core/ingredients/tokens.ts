@@ -1,4 +1,3 @@
-/** Token heuristics of the normaliser: what is a quantity, a measure or a descriptor, and singulars. */
 import pluralize from "pluralize";
 import { FREE_UNIT_WORDS, GLUED_MEASURE_TOKEN, QUANTITY_TOKEN, RISKY_UNIT_WORDS, UNIT_WORDS } from "./units";
 import { DANGLING_WORDS, DESCRIPTOR_PARTS, DESCRIPTORS, INVARIANT_WORDS, LEAFY_HERBS, QUANTIFIERS, SINGULAR_OVERRIDES, TRAILING_PHRASES } from "./words";
@@ -34,10 +33,8 @@ function isDescriptorToken(t: string): boolean {
 type StripMode = "full" | "measure-only";
 
 /**
- * Index of the first token that is part of the ingredient itself, skipping
- * quantities, units, "x", "of", quantifiers and (in "full" mode) descriptors.
- * The last token is never skipped, so something always remains.
- * Tokens must already be lower case.
+ * Index of the first token of the ingredient itself (tokens in lower case): past quantities, units,
+ * "x", "of", quantifiers and, in "full" mode, descriptors; never past the last token.
  */
 export function leadingNoiseEnd(tokens: readonly string[], mode: StripMode): number {
   let i = 0;

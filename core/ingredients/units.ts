@@ -1,4 +1,3 @@
-/** The unit lexicon: parse-ingredient's units plus kitchen ones, and the patterns of quantities and measures. */
 import { unitsOfMeasure } from "parse-ingredient";
 import type { ParseIngredientOptions, UnitOfMeasure, UnitOfMeasureDefinitions } from "parse-ingredient";
 
@@ -8,10 +7,7 @@ function withAlternates(id: string, extra: readonly string[]): UnitOfMeasureDefi
   return { [id]: { ...base, alternates: [...(base.alternates ?? []), ...extra] } };
 }
 
-/**
- * Units parse-ingredient 3.0.0 does not know (handful, tin, slice...) plus
- * British spellings of ones it does (litre, millilitre).
- */
+/** Units parse-ingredient 3.0.0 lacks (handful, tin, slice…) and British spellings of ones it has (litre). */
 const EXTRA_UOMS: UnitOfMeasureDefinitions = {
   ...withAlternates("liter", ["litre", "litres", "ltr"]),
   ...withAlternates("milliliter", ["millilitre", "millilitres"]),
@@ -50,11 +46,7 @@ export const UNIT_WORDS: ReadonlySet<string> = (() => {
   return words;
 })();
 
-/**
- * Unit words that may be stripped only right after a quantity ("2 in ginger",
- * "3 cloves garlic"), because on their own they are ordinary words or real
- * ingredients ("clove oil", "in season", "t-bone").
- */
+/** Stripped only right after a quantity ("3 cloves garlic"): alone they are ordinary words or ingredients ("clove oil", "in season"). */
 export const RISKY_UNIT_WORDS: ReadonlySet<string> = new Set([
   "clove", "cloves", "stick", "sticks", "head", "heads", "ear", "ears", "drop", "drops",
   "inch", "inches", "foot", "feet", "yard", "yards", "meter", "meters", "fluid",

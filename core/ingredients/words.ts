@@ -1,5 +1,3 @@
-/** Word lists the normaliser strips or keeps: quantities, descriptors, trailing phrases, plural exceptions. */
-
 /** Words that say how much, not what. Stripped from the start of a name. */
 export const QUANTIFIERS: ReadonlySet<string> = new Set([
   "a", "an", "the", "some", "few", "several", "couple", "little", "bit", "plenty",
@@ -9,11 +7,9 @@ export const QUANTIFIERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Leading descriptors (preparation, size, ripeness, quality) that do not
- * change what the ingredient is. "ground" is deliberately NOT here: ground
- * cumin is a different product from cumin seeds. Neither are "dried",
- * "smoked", "toasted", "whole", "plain", "hot", "cold", "baby" or "frozen",
- * which often name a distinct product (plain flour, hot sauce, smoked paprika).
+ * Leading descriptors that do not change what the ingredient is. Not "ground", "dried", "smoked",
+ * "toasted", "whole", "plain", "hot", "cold", "baby" or "frozen": those often name a distinct
+ * product (ground cumin, plain flour, hot sauce).
  */
 export const DESCRIPTORS: ReadonlySet<string> = new Set([
   "fresh", "freshly", "chopped", "diced", "minced", "sliced", "grated", "shredded", "crushed",

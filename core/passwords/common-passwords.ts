@@ -1,9 +1,6 @@
-// Common-password blocklist (server only: the list is ~490 kB of JSON).
-//
-// Source: @zxcvbn-ts/language-common (pinned), its "passwords-common" dictionary:
-// 49,233 passwords ranked by frequency, all lower case. Only that list is imported,
-// from the package's plain JSON (src/passwords.json), not the package index, which
-// would also pull in the diceware list and keyboard adjacency graphs.
+// Server only: ~490 kB of JSON, @zxcvbn-ts/language-common's 49,233 common passwords (lower case),
+// imported from its plain JSON, not the package index, which also pulls in the diceware list and
+// keyboard graphs.
 
 import "server-only";
 import commonPasswords from "@zxcvbn-ts/language-common/src/passwords.json";
@@ -19,21 +16,15 @@ function getCommonPasswordSet(): ReadonlySet<string> {
   return commonPasswordSet;
 }
 
-/** True when the password is on the common-password list, ignoring case. */
 export function isCommonPassword(password: string): boolean {
   return getCommonPasswordSet().has(password.toLowerCase());
 }
 
-/** Number of distinct (case-folded) passwords on the list. */
 export function commonPasswordCount(): number {
   return getCommonPasswordSet().size;
 }
 
-/**
- * Server-side new-password schema: the browser-safe length rules plus the
- * common-password check (only reported once the length is fine, so a short common
- * password gets one message). Use it in server actions for registration / password change.
- */
+/** The length rules, then the common-password check, reported only once the length is fine (one message for a short common password). */
 export const serverPasswordSchema = passwordSchema.check(
   z.refine((value) => !hasAllowedPasswordLength(value) || !isCommonPassword(value), {
     message: COMMON_PASSWORD_MESSAGE,

@@ -1,15 +1,6 @@
-// Password hashing for Pantry (server only).
-//
-// Current format:  pbkdf2_sha512$<iterations>$<salt base64url>$<hash base64url>
-//                  PBKDF2-HMAC-SHA512, 16-byte random salt, 64-byte key.
-// Legacy format:   the original Flask app's 192 hex characters: a 64-character hex
-//                  salt used as its ASCII bytes, then the 128-hex-character
-//                  PBKDF2-HMAC-SHA512 (100,000 iterations) of the UTF-8 password.
-//
-// All hashing uses the asynchronous crypto.pbkdf2 (libuv thread pool), never
-// pbkdf2Sync, so a login never blocks the event loop.
-//
-// No password (nor anything derived from one) is ever logged or put in an error.
+// pbkdf2_sha512$<iterations>$<salt>$<hash> (base64url; 16-byte salt, 64-byte key), or the Flask app's legacy 192 hex
+// characters: a 64-hex salt used as ASCII, then PBKDF2-HMAC-SHA512 at 100,000 iterations. Hashing runs on the libuv
+// pool, never blocking the event loop. No password, nor anything derived from one, is ever logged or put in an error.
 
 import "server-only";
 import { pbkdf2 as pbkdf2Callback, randomBytes, timingSafeEqual } from "node:crypto";
@@ -19,13 +10,8 @@ import { createSlots } from "@/infra/slots";
 
 const pbkdf2 = promisify(pbkdf2Callback);
 
-/**
- * Hashes allowed on the libuv thread pool at once. The pool (4 threads unless UV_THREADPOOL_SIZE
- * says otherwise) also serves file reads, DNS lookups, zlib and WebCrypto (Auth.js's session
- * cookie): a login flood that queues a hash on every thread makes each of those wait seconds
- * behind it (bench/results.md, "Login cost"). One thread stays free for them; and more hashes at
- * once than there are cores would not hash any faster, only share the same CPU.
- */
+// The libuv pool (4 threads unless UV_THREADPOOL_SIZE) also serves DNS, file reads, zlib and WebCrypto (the session
+// cookie): one thread stays free for them (bench/results.md, "Login cost"), and more hashes than cores go no faster.
 const hashSlots = createSlots(Math.max(1, Math.min(availableParallelism(), (Number(process.env.UV_THREADPOOL_SIZE) || 4) - 1)));
 
 const ALGORITHM_ID = "pbkdf2_sha512";
@@ -36,10 +22,7 @@ const KEY_BYTES = 64;
 /** Iteration count of the Flask app's hashes (fixed by that format). */
 export const LEGACY_ITERATIONS = 100_000;
 
-/**
- * Highest iteration count accepted, both for new hashes and for stored ones: a
- * corrupted or tampered row must not tie up a thread-pool thread for minutes.
- */
+/** Highest iteration count accepted, new or stored: a tampered row must not hold a pool thread for minutes. */
 export const MAX_ITERATIONS = 10_000_000;
 
 const LEGACY_SALT_CHARS = 64;
@@ -105,15 +88,11 @@ function parseStoredHash(stored: unknown): ParsedHash | null {
 
 async function matches(parsed: ParsedHash, password: string): Promise<boolean> {
   const candidate = await derive(password, parsed.salt, parsed.iterations, parsed.hash.length);
-  // Lengths are equal by construction (keylen = stored hash length); checked anyway
-  // because timingSafeEqual throws on a mismatch.
+// timingSafeEqual throws on a length mismatch.
   return candidate.length === parsed.hash.length && timingSafeEqual(candidate, parsed.hash);
 }
 
-/**
- * Hashes a password with PBKDF2-HMAC-SHA512 and a fresh random 16-byte salt.
- * Returns `pbkdf2_sha512$<iterations>$<salt base64url>$<hash base64url>`.
- */
+/** PBKDF2-HMAC-SHA512 with a fresh random salt, in the current format. */
 export async function hashPassword(password: string, iterations: number): Promise<string> {
   if (typeof password !== "string") throw new TypeError("password must be a string.");
   assertIterations(iterations, "iterations");
@@ -122,18 +101,7 @@ export async function hashPassword(password: string, iterations: number): Promis
   return `${ALGORITHM_ID}$${iterations}$${salt.toString("base64url")}$${hash.toString("base64url")}`;
 }
 
-/**
- * Checks a password against a stored hash in the current or the legacy Flask format.
- *
- * `needsRehash` is true only when `ok` is true and the stored hash is legacy or has
- * fewer iterations than `currentIterations`: the caller should then store
- * `await hashPassword(password, currentIterations)`.
- *
- * Costs at least `currentIterations` of PBKDF2 in every case (padded with a dummy hash).
- * A malformed stored hash (or a non-string password) gives `{ ok: false, needsRehash: false }`;
- * this never throws for bad stored data. It throws a RangeError only when
- * `currentIterations` itself is invalid (a configuration error).
- */
+/** `needsRehash` when ok and the hash is legacy or cheaper than `currentIterations`. Always costs `currentIterations`; throws only when that is invalid. */
 export async function verifyPassword(
   stored: string,
   password: string,
@@ -151,16 +119,11 @@ export async function verifyPassword(
   return { ok: true, needsRehash: parsed.legacy || parsed.iterations < currentIterations };
 }
 
-// A fixed dummy hash: the salt and key are arbitrary constants (no password hashes to
-// this key in practice). Only the iteration count varies, to match the current cost.
+// Arbitrary constants: no password hashes to this key in practice.
 const DUMMY_SALT = Buffer.from("pantry dummy 16b", "ascii"); // 16 bytes, like a real salt
 const DUMMY_HASH = Buffer.alloc(KEY_BYTES, 0x5a); // 64 bytes, like a real key
 
-/**
- * Runs one full PBKDF2 at the current cost against a fixed dummy hash, so that a
- * login for an unknown email takes as long as one with a wrong password
- * (user-enumeration defence). Always resolves; the result is discarded.
- */
+/** One full PBKDF2 against a dummy hash, so an unknown email costs as long as a wrong password (user enumeration). */
 export async function verifyAgainstDummy(password: string, iterations: number): Promise<void> {
   assertIterations(iterations, "iterations");
   const dummy: ParsedHash = { legacy: false, iterations, salt: DUMMY_SALT, hash: DUMMY_HASH };

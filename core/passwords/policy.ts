@@ -1,12 +1,6 @@
-// Password policy (NIST SP 800-63B), browser-safe layer.
-//
-// Length only: 8 to 128 characters counted in Unicode code points, any characters,
-// no composition rules. No trimming or normalisation: legacy hashes were made from
-// the raw UTF-8 of exactly what the user typed.
-//
-// The common-password check lives in ./common-passwords.ts (server only) so that
-// this file stays small enough for client bundles. Keep it free of that import.
-// Written with zod/mini, like every schema the browser loads (see core/accounts/schemas.ts).
+// NIST SP 800-63B: 8 to 128 Unicode code points, no composition rules, no trimming or
+// normalisation (legacy hashes are of exactly what was typed). Browser-safe: the common-password
+// check stays in ./common-passwords.ts (server only), out of client bundles.
 
 import * as z from "zod/mini";
 
@@ -15,10 +9,7 @@ export const PASSWORD_MAX_LENGTH = 128;
 export const PASSWORD_TOO_SHORT_MESSAGE = "Use at least 8 characters.";
 export const PASSWORD_TOO_LONG_MESSAGE = "Use at most 128 characters.";
 
-/**
- * Number of Unicode code points in `text` (same as `[...text].length`), but stops
- * counting past `limit` so that a huge input costs nothing to reject.
- */
+/** Code points in `text`, as `[...text].length`, but stops counting past `limit`, so a huge input costs nothing to reject. */
 export function codePointLength(text: string, limit = Number.POSITIVE_INFINITY): number {
   let count = 0;
   for (let i = 0; i < text.length && count <= limit; count += 1) {
@@ -28,7 +19,6 @@ export function codePointLength(text: string, limit = Number.POSITIVE_INFINITY):
   return count;
 }
 
-/** True when `password` has an allowed length (8 to 128 code points). */
 export function hasAllowedPasswordLength(password: string): boolean {
   const length = codePointLength(password, PASSWORD_MAX_LENGTH);
   return length >= PASSWORD_MIN_LENGTH && length <= PASSWORD_MAX_LENGTH;

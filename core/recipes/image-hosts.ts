@@ -1,10 +1,6 @@
 import { env } from "@/infra/env";
 
-/**
- * Recipe image addresses may name only the hosts in IMAGE_HOSTS (none by default): an image from
- * any other host would let its owner watch every visitor of the recipe (a tracking pixel).
- * Edge-safe: the middleware puts the same hosts in the CSP's img-src.
- */
+/** Only the IMAGE_HOSTS (none by default): any other image host could watch every visitor of the recipe. The CSP's img-src names the same. */
 export const imageHosts: readonly string[] = env.IMAGE_HOSTS;
 
 export function isAllowedImageUrl(value: string, hosts: readonly string[] = imageHosts): boolean {

@@ -6,10 +6,8 @@ import { recipeColumns } from "./records";
 import { addPostings, removePostings } from "../search/postings";
 import type { RecipeInput } from "./schemas";
 
-/**
- * Recipe reads and writes. Every write names the acting user and only touches that user's rows:
- * authorization lives here, whatever the UI or middleware did before.
- */
+// Every write names the acting user and touches only that user's rows: authorization lives here,
+// whatever the UI or middleware did before.
 
 const MAX_ID = 2_147_483_647;
 
@@ -53,10 +51,7 @@ export async function listOwnRecipes(db: Db, userId: string): Promise<DashboardR
     .orderBy(desc(recipes.updatedAt), desc(recipes.id));
 }
 
-/**
- * The one way to add a recipe (forms, seeding, importers): the row and its search postings are
- * written in one transaction.
- */
+/** The one way to add a recipe (forms, seeding, importers): the row and its postings in one transaction. */
 export async function createRecipe(db: Db, authorId: string | null, input: RecipeInput): Promise<number> {
   const columns = recipeColumns(input);
   return db.transaction(async (tx) => {
@@ -68,10 +63,7 @@ export async function createRecipe(db: Db, authorId: string | null, input: Recip
 
 export type UpdateResult = { status: "updated" } | { status: "not-found" } | { status: "conflict"; current: Recipe };
 
-/**
- * Saves an edit made from `version`. If someone saved in between, nothing is overwritten: the
- * caller gets the newer version to show. Someone else's recipe is "not-found".
- */
+/** Saves an edit made from `version`; if someone saved since, nothing is overwritten ("conflict", with the newer version). Someone else's recipe is "not-found". */
 export async function updateRecipe(db: Db, userId: string, id: number, version: number, input: RecipeInput): Promise<UpdateResult> {
   const columns = recipeColumns(input);
   const updated = await db.transaction(async (tx) => {

@@ -3,11 +3,7 @@ import { normalizeIngredientName } from "@/core/ingredients/normalise";
 import { parseIngredientLine } from "@/core/ingredients/parse-line";
 import type { RecipeInput } from "./schemas";
 
-/**
- * The recipes columns of a validated recipe, ingredient records included: what createRecipe,
- * updateRecipe, the catalogue seed and the Flask importer write. No "server-only" marker: the
- * seed and the importer run under tsx.
- */
+/** The recipes columns of a validated recipe, for every writer. No "server-only": the seed and the importer run under tsx. */
 export function recipeColumns(input: RecipeInput) {
   return {
     title: input.title,

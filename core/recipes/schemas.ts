@@ -2,12 +2,8 @@ import * as z from "zod/mini";
 import { cleanString, stripControlCharacters } from "@/core/text";
 import type { Recipe } from "@/infra/db/schema";
 
-/**
- * The recipe form, shared by the browser (react-hook-form) and the server actions. Ingredient
- * lines and steps travel as one text, a line each, so the form works without JavaScript too.
- * Written with zod/mini so that the browser loads only the parts of zod used here (see
- * core/accounts/schemas.ts).
- */
+// Ingredient lines and steps travel as one text, a line each, so the form works without
+// JavaScript. zod/mini: see core/accounts/schemas.ts.
 
 const lines = (what: string, { min, max, maxLength }: { min: number; max: number; maxLength: number }) =>
   z.pipe(
@@ -66,7 +62,6 @@ export const recipeVersionSchema = z.object({
   version: z.pipe(z.string().check(z.regex(/^\d{1,9}$/, "This form is out of date: reload the page.")), z.transform((value: string) => Number(value))),
 });
 
-/** The edit form's post: the recipe and the version it was edited from. */
 export const recipeUpdateSchema = z.intersection(recipeFormSchema, recipeVersionSchema);
 
 /** A stored recipe as the strings of its edit form. */

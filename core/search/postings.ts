@@ -2,27 +2,18 @@ import { sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "@/infra/db";
 import { PANTRY_STAPLES } from "@/core/search/staples";
 
-/**
- * The search postings (recipe_ingredients) and the per-name counts (ingredient_stats) of
- * infra/db/schema.ts. Every write of a recipe's ingredient names goes through here, inside the same
- * transaction as the recipe row, so the search never sees a recipe without its postings.
- * No "server-only" marker: scripts/seed/seed-catalogue.ts (run by tsx) and the benchmark use it too.
- */
+// Every write of a recipe's ingredient names goes through here, in the recipe's transaction, so
+// the search never sees a recipe without its postings. No "server-only": scripts run by tsx and
+// the benchmark use it too.
 
-/**
- * The signature bit of a name: first byte of its md5, mod 64. Computed only in SQL (here, in the
- * search and in migration 0004) so every writer and reader agrees on it.
- */
+/** A name's signature bit (first byte of its md5, mod 64), computed only in SQL (here and in migration 0004) so all agree. */
 export const nameBit = (name: SQL): SQL => sql`(1::bigint << (get_byte(decode(md5(${name}), 'hex'), 0) & 63))`;
 
 /** The signature of a text[] of names: the OR of their bits. */
 const signatureOf = (names: SQL): SQL => sql`(SELECT coalesce(bit_or(${nameBit(sql`s`)}), 0) FROM unnest(${names}) AS s)`;
 
 
-/**
- * Adds `delta` to the count of each name and returns every name's id (a new name gets its row,
- * and so its id, here). Names sorted so concurrent writers lock rows in one order.
- */
+/** Adds `delta` to each name's count and returns every name's id; sorted, so concurrent writers lock rows in one order. */
 async function bumpStats(db: Db, names: readonly string[], delta: 1 | -1): Promise<Map<string, number>> {
   if (names.length === 0) return new Map();
   const counts = new Map<string, number>();

@@ -6,17 +6,10 @@ import { PANTRY_STAPLES } from "@/core/search/staples";
 import { describeTerms, rankingTerms, TOTAL_CAP, walkSearch } from "./walk";
 
 export const PAGE_SIZE = 20;
-/**
- * How deep an ingredient search may page. The walk's work grows with how many hits it must find
- * (page × PAGE_SIZE); past the best 200 a cook narrows the search instead, and no request can
- * make the walk find thousands.
- */
+/** The walk's work grows with page × PAGE_SIZE; past the best 200 a cook narrows the search instead. */
 export const MAX_SEARCH_PAGE = 10;
 
-/**
- * Walks at once per server. A flood of costly searches then waits here, in the server, instead of
- * holding every pooled database connection while logins and pages wait behind it.
- */
+/** A flood of costly searches waits here, not on every pooled connection while logins and pages wait behind it. */
 const searchSlots = createSlots(4);
 export { TOTAL_CAP };
 
@@ -33,12 +26,7 @@ export type SearchResult = {
 
 export type SearchPage = {
   results: SearchResult[];
-  /**
-   * Recipes using at least one typed ingredient: exact up to TOTAL_CAP. When a typed ingredient
-   * alone is in more recipes than that, counting them all would cost more than the search, so
-   * `total` is TOTAL_CAP and `totalCapped` is true ("more than 1,000"); the pages then cover the
-   * best TOTAL_CAP results. Without terms: every recipe, exact.
-   */
+  /** Exact up to TOTAL_CAP; past it `total` is TOTAL_CAP, `totalCapped` true, and the pages cover the best TOTAL_CAP. Without terms: every recipe. */
   total: number;
   totalCapped: boolean;
   page: number;
@@ -55,12 +43,7 @@ type RecipeRow = { id: number; title: string; summary: string; total_minutes: nu
 
 const pageCountOf = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
 
-/**
- * Recipes ranked like Spoonacular's search by ingredients: first by how many typed ingredients a
- * recipe uses, then by how few more it needs (pantry staples never count as missing when
- * `assumeStaples` is on), then newest (highest id) first. See search-walk.ts for how. No terms:
- * the newest recipes.
- */
+/** Ranked like Spoonacular's search by ingredients: most typed ingredients used, fewest missing (staples never, when assumed), newest. No terms: newest. */
 export async function searchRecipes(db: Db, terms: readonly string[], { assumeStaples = true, page = 1 } = {}): Promise<SearchPage> {
   if (terms.length === 0) {
     const current = Math.max(1, page);

@@ -1,13 +1,9 @@
 import { normalizeIngredientName } from "@/core/ingredients/normalise";
 
 /**
- * Normalised names treated like Spoonacular's `ignorePantry`: nearly every
- * kitchen has them, so they should not decide which recipes match.
- * Beyond the obvious: table salt, canola/rapeseed oil, granulated/white sugar
- * and plain flour (British all-purpose) are the same staples under other
- * names; "salt and pepper" is how recipes very often write the pair;
- * "ground black pepper" and the water variants are what our own
- * normalisation yields for very common lines; cooking spray replaces oil.
+ * Names treated like Spoonacular's `ignorePantry`: nearly every kitchen has them, so they do not
+ * decide which recipes match. Also other names of the same staples (rapeseed oil, plain flour),
+ * "salt and pepper", and what the normaliser makes of very common lines ("ground black pepper").
  */
 export const PANTRY_STAPLES: ReadonlySet<string> = new Set([
   "salt", "sea salt", "kosher salt", "table salt",
@@ -19,7 +15,7 @@ export const PANTRY_STAPLES: ReadonlySet<string> = new Set([
   "flour", "all-purpose flour", "plain flour",
 ]);
 
-/** True for a pantry staple. Accepts a normalised name; a raw name is normalised first. */
+/** A raw name is normalised first. */
 export function isPantryStaple(normalisedName: string): boolean {
   if (typeof normalisedName !== "string") return false;
   return PANTRY_STAPLES.has(normalisedName) || PANTRY_STAPLES.has(normalizeIngredientName(normalisedName));

@@ -3,20 +3,9 @@ import { rows, type Db } from "@/infra/db";
 import { PANTRY_STAPLES } from "@/core/search/staples";
 import { nameBit } from "./postings";
 
-/**
- * The exact top N of a search without ranking every candidate.
- *
- * Ranking: `used` (typed names the recipe has) descending, then `missing` ascending, then id
- * descending. Level by level, u = k … 1 (k = typed names some recipe has): a recipe with exactly
- * u of the k names lacks k − u of them, so it has at least one of any k − u + 1 of them — we take
- * the k − u + 1 rarest. Their posting lists are walked merged in (nonstaple_count, recipe_id
- * desc) order straight from recipe_ingredients_walk_idx, which is the ranking order within a
- * level (missing = nonstaple_count − u when staples are assumed and none was typed), so the walk
- * stops at the N-th hit (typed staples: see rankingTerms). Inside the index scan the
- * signature discards recipes that cannot have u of the names; the rest get an exact check against
- * the name ids stored in the same index entry, so a candidate never costs another lookup. Higher
- * levels are usually small, so their lists are walked to the end, but they are the rarest lists.
- */
+// The exact top N without ranking every candidate (docs/decisions/0002-search-exact-in-index-and-typed-staples.md).
+// Level u holds the recipes with exactly u of the k typed names; each has one of any k − u + 1 of them, so a
+// level merges the k − u + 1 rarest posting lists in index order (rank order) and stops at the N-th hit.
 
 export type Hit = { id: number; used: number; missing: number };
 
@@ -30,12 +19,7 @@ type Row = Record<string, unknown>;
 export const textArray = (values: readonly string[]): SQL =>
   values.length === 0 ? sql`'{}'::text[]` : sql`ARRAY[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::text[]`;
 
-/**
- * Per typed name: how many recipes have it and its signature bit. The count comes from
- * ingredient_stats, which every posting write updates in its own transaction, so it is exact
- * and costs one primary-key lookup (counting the posting list itself read up to TOTAL_CAP
- * index entries per name).
- */
+/** Per typed name: its id, signature bit and exact recipe count (ingredient_stats is written in the postings' transaction). */
 export async function describeTerms(db: Db, terms: readonly string[]): Promise<Term[]> {
   const found = rows(
     await db.execute(sql`
@@ -48,9 +32,8 @@ export async function describeTerms(db: Db, terms: readonly string[]): Promise<T
 
 /** How many recipes have at least one of the names, when no list is longer than TOTAL_CAP. */
 async function countMatches(db: Db, present: readonly Term[]): Promise<number> {
-  // Every list is at most TOTAL_CAP long here, so this reads at most k × TOTAL_CAP index entries.
-  // DISTINCT in a subquery, not count(DISTINCT …): PostgreSQL 18 (PGlite) plans the latter with a
-  // Sort, which the walk's settings forbid, and falls back to scanning the whole primary key.
+// DISTINCT in a subquery: PostgreSQL plans count(DISTINCT …) with a Sort, which the walk's
+// settings forbid, and then scans the whole primary key.
   const [row] = rows(
     await db.execute(sql`
       SELECT count(*)::int AS total
@@ -63,16 +46,10 @@ export type Level = { used: number; walked: Term[]; all: Term[]; typedStaples: s
 
 const intArray = (values: readonly number[]): SQL => sql`ARRAY[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::int[]`;
 
-/** How many of `terms` a posting's recipe has, exactly. */
 const exactCount = (terms: readonly Term[]): SQL =>
   sql`(${sql.join(terms.map((term) => sql`(${term.id}::int = ANY(name_ids))::int`), sql` + `)})`;
 
-/**
- * Whether the signature allows at least `used` of the terms. Each name the recipe has sets its
- * bit, so a recipe with `used` of them lacks at most k − used of the terms' distinct bits: never
- * a false negative. One mask and a popcount (measured at 1M recipes: the per-term sum cost
- * about as much as the index scan itself; this, a fraction of it).
- */
+/** Never a false negative: each name the recipe has sets its bit. One mask and a popcount, far cheaper than a per-term sum. */
 function signatureAllows(terms: readonly Term[], used: number): SQL {
   const mask = BigInt.asIntN(64, terms.reduce((bits, term) => bits | BigInt.asUintN(64, BigInt(term.bit)), 0n)).toString();
   const mayLack = terms.length - used;
@@ -81,20 +58,14 @@ function signatureAllows(terms: readonly Term[], used: number): SQL {
     : sql`bit_count((${mask}::bigint & ~signature)::bit(64)) <= ${mayLack}`;
 }
 
-/**
- * The walk of one level: hits with exactly `used` names, in index order, optionally bounded.
- * Every test runs inside the index-only scan: first the signature (no false negatives), and only
- * for the rows it lets through the exact test on name_ids.
- */
+/** One level's hits (exactly `used` names) in index order; the signature test runs before the exact name_ids test, both inside the index-only scan. */
 export function levelQuery(level: Level, { limit, maxMissing }: { limit?: number; maxMissing?: number }): SQL {
   const bounds = [
     ...(maxMissing === undefined ? [] : [sql`nonstaple_count <= ${maxMissing + level.used}`]),
     ...(maxMissing === undefined || level.assumeStaples ? [] : [sql`ingredient_count <= ${maxMissing + level.used}`]),
   ];
-  // Each arm ordered itself: an arm with a WHERE stays a subquery, and only a subquery that
-  // promises the order lets the planner merge the arms (Merge Append) instead of sorting them.
-  // A recipe on several walked lists is taken from the first (rarest) of them only. CASE keeps
-  // the order of the tests: the planner may reorder separate conditions, not a CASE's branches.
+  // Ordered arms let the planner merge them (Merge Append) instead of sorting. A recipe on several lists comes from the
+  // first (rarest) only. CASE keeps the tests' order, which the planner may change for separate conditions.
   const lists = level.walked.map((term, i) => {
     const earlier = level.walked.slice(0, i).map((walked) => walked.id);
     const firstList = earlier.length === 0 ? sql`` : sql`NOT (name_ids && ${intArray(earlier)}) AND `;
@@ -122,13 +93,8 @@ const toHits = (found: Row[], assumeStaples: boolean): Hit[] =>
     return { id: Number(row.id), used, missing };
   });
 
-/**
- * One level when staples count: missing = ingredient_count − used, but the index is in
- * nonstaple_count order (≤ ingredient_count), so the first `want` hits in index order are not
- * necessarily the best. Their worst missing bounds the rest: every recipe that could still beat
- * it has nonstaple_count and ingredient_count ≤ worst + used, which the second walk reads from
- * the index before any exact check; then the hits are sorted exactly.
- */
+// Staples counted: the index is in nonstaple_count order, not rank order, so the first `want` hits only bound the rest;
+// a second walk reads every recipe that could beat the worst of them (nonstaple_count and ingredient_count ≤ worst + used).
 async function countedLevelHits(db: Db, level: Level, want: number): Promise<Hit[]> {
   const first = toHits(rows(await db.execute(levelQuery(level, { limit: want }))), false);
   if (first.length < want) return first.sort(byRank);
@@ -146,14 +112,11 @@ export async function walkSearch(db: Db, described: readonly Term[], options: Wa
   return withWalkSettings(db, (tx) => walk(tx, described, options));
 }
 
-/** Runs `fn` in a transaction with the planner settings the walk needs (the plan test uses it too). */
+/** Runs `fn` in a transaction with the planner settings the walk needs. */
 export async function withWalkSettings<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
-  // One transaction for the count and every level, with sorting switched off: the planner
-  // cannot know a level will stop after a few hits and would otherwise sort whole lists instead
-  // of merging the ordered index scans (Merge Append). JIT off: never worth it for these queries,
-  // and it would start on the inflated cost estimates of a plan it could not get without a sort.
+  // The planner cannot know a level stops after a few hits and would sort whole lists instead of merging the ordered
+  // index scans; JIT never pays off here; parallel plans would break the order of the levels.
   return db.transaction(async (tx) => {
-    // No parallel plans either: the levels of one query must come out in order (see walk).
     await tx.execute(sql`
       SELECT set_config('enable_sort', 'off', true), set_config('enable_incremental_sort', 'off', true),
         set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
@@ -161,11 +124,7 @@ export async function withWalkSettings<T>(db: Db, fn: (tx: Db) => Promise<T>): P
   });
 }
 
-/**
- * The typed names that rank results. With staples assumed, typed staples are ignored like every
- * other staple (Spoonacular's ignorePantry): "chicken, salt" ranks by chicken alone, as salt is
- * in every kitchen anyway. Only when nothing but staples was typed are they what is searched.
- */
+/** With staples assumed, typed staples do not rank ("chicken, salt" ranks by chicken), unless only staples were typed. */
 export function rankingTerms(terms: readonly string[], assumeStaples: boolean): string[] {
   const distinct = [...new Set(terms)];
   if (!assumeStaples) return distinct;
@@ -173,10 +132,7 @@ export function rankingTerms(terms: readonly string[], assumeStaples: boolean): 
   return others.length > 0 ? others : distinct;
 }
 
-/**
- * The names (of rankingTerms) some recipe has, rarest first, and the levels to walk for them,
- * best first. typedStaples is empty, or every name when only staples were typed.
- */
+/** The names some recipe has, rarest first, and their levels, best first. typedStaples is empty, or every name when only staples were typed. */
 export function levelsFor(described: readonly Term[], assumeStaples: boolean): { present: Term[]; levels: Level[] } {
   const present = described
     .filter((term) => term.count > 0)
@@ -186,24 +142,14 @@ export function levelsFor(described: readonly Term[], assumeStaples: boolean): {
   return { present, levels };
 }
 
-/**
- * Staples assumed (the site's default), in one statement: the levels, best first, under one
- * LIMIT. Append runs its arms one after the other (parallel plans are off for the walk), so the
- * lower levels are never walked once enough hits are found. Index order is rank order here:
- * missing = nonstaple_count − used, or nonstaple_count alone when only staples were typed (see
- * rankingTerms), since a typed staple never lowers what is missing.
- */
+/** Staples assumed: the levels, best first, under one LIMIT. Append runs its arms in order, so lower levels are not walked once enough hits are found. */
 export function rankedLevelsQuery(levels: readonly Level[], want: number): SQL {
   const arms = levels.map((level) => sql`(${levelQuery(level, { limit: want })})`);
   return sql`SELECT * FROM (${sql.join(arms, sql` UNION ALL `)}) AS levels LIMIT ${want}`;
 }
 
-/**
- * Level u walks k − u + 1 lists, so the lower levels make most of a statement's arms, and
- * planning grows faster than the arms (measured: 6 typed names, all levels in one statement ≈ 6 ms
- * to plan under load, the top three ≈ 1 ms). Common names usually fill the page in the top
- * levels: those go first, in a statement of their own, and the rest only when still needed.
- */
+// Planning grows faster than the number of arms, and the lower levels make most of them; common
+// names usually fill the page in the top levels, so those go first in a statement of their own.
 const ARMS_PER_STATEMENT = 6;
 const SINGLE_STATEMENT_ENTRIES = 10_000;
 
@@ -228,8 +174,7 @@ async function walk(
 ): Promise<Hits> {
   const { present, levels } = levelsFor(described, assumeStaples);
   if (present.length === 0) return { hits: [], total: 0, totalCapped: false };
-  // A name in more than TOTAL_CAP recipes: the total reads "more than TOTAL_CAP" and pages stop
-  // there (counting them all would cost more than the search). The walk and the count run together.
+// Past TOTAL_CAP the total reads "more than TOTAL_CAP": counting it all would cost more than the search.
   const capped = present.some((term) => term.count > TOTAL_CAP);
   const [hits, total] = await Promise.all([
     walkLevels(db, levels, { assumeStaples, count: capped ? Math.min(count, TOTAL_CAP) : count, singleStatementEntries }),

@@ -20,10 +20,7 @@ export type DatabaseHandle = {
   driver: "pglite" | "postgres";
   /** Raw parameterised SQL, for libraries that bring their own queries (the rate limiter). */
   query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount: number }>;
-  /**
-   * `select 1` for the health check. On PostgreSQL it has a connection of its own, so a pool
-   * busy with slow searches never reads as a database that is down.
-   */
+  /** `select 1` for the health check; on PostgreSQL on a connection of its own, so a busy pool never reads as down. */
   ping(): Promise<void>;
   close(): Promise<void>;
 };
@@ -32,12 +29,8 @@ export type SslMode = "disable" | "prefer" | "require" | "verify-full";
 
 export type PostgresOptions = { max?: number; ssl?: SslMode; idleTimeoutSeconds?: number };
 
-/**
- * A URL with `pgbouncer=true` (the convention of Prisma, Supabase and Neon's pooled URLs) names a
- * pooler in transaction mode, which cannot keep a named prepared statement from one transaction
- * to the next on PgBouncer before 1.21: postgres.js then sends every query unnamed. The parameter
- * itself is taken off, since postgres.js would pass it to the server as a setting.
- */
+// `pgbouncer=true` (Prisma's, Supabase's and Neon's convention) names a transaction-mode pooler, which keeps no named prepared
+// statement across transactions before PgBouncer 1.21; the parameter is taken off, or postgres.js would send it as a setting.
 export function poolerAware(url: string): { url: string; prepare: boolean } {
   const parsed = new URL(url);
   const pooled = parsed.searchParams.get("pgbouncer") === "true";
@@ -45,10 +38,7 @@ export function poolerAware(url: string): { url: string; prepare: boolean } {
   return { url: parsed.toString(), prepare: !pooled };
 }
 
-/**
- * `ssl` applies only when the URL has no `sslmode`/`ssl` parameter (a URL that says something wins).
- * "require" encrypts without checking the certificate, which is what Heroku Postgres needs.
- */
+/** `ssl` applies only when the URL says no sslmode/ssl itself; "require" skips the certificate check, as Heroku Postgres needs. */
 export function openPostgres(configuredUrl: string, options: PostgresOptions = {}): DatabaseHandle {
   const { url, prepare } = poolerAware(configuredUrl);
   const params = new URL(url).searchParams;

@@ -1,11 +1,8 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
 
-/**
- * PGlite has no locking of its own: two processes on one data folder silently lose or corrupt
- * rows. A lock file beside the folder, holding the owner's pid, makes a second process stop with
- * a clear message instead. A lock left by a process that no longer runs is taken over.
- */
+// PGlite has no locking of its own: two processes on one data folder lose or corrupt rows. A lock
+// file holding the owner's pid stops a second process; the lock of a process gone is taken over.
 
 export class DataDirLockedError extends Error {
   override name = "DataDirLockedError";

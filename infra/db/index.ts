@@ -18,8 +18,7 @@ function migrate(handle: DatabaseHandle): Promise<void> {
   return runPostgresMigrations(env.DATABASE_URL_DIRECT ?? env.DATABASE_URL!, postgresOptions());
 }
 
-// Kept on globalThis so a module reloaded by the dev server reuses the open database
-// (PGlite must be opened once per process).
+// On globalThis, so a module reloaded by the dev server reuses the open database (PGlite opens once per process).
 const store = globalThis as typeof globalThis & { __pantryDatabase?: Promise<DatabaseHandle> };
 
 /** The process's database, opened and migrated on first use. A failed open is retried on the next call. */

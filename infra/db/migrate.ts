@@ -19,12 +19,7 @@ export async function runMigrations(handle: DatabaseHandle): Promise<void> {
 /** Any fixed number: every Pantry instance migrating one database takes the same lock. */
 const MIGRATION_LOCK = 727_001;
 
-/**
- * Migrates a PostgreSQL database over a connection of its own, holding a session advisory lock,
- * so two release phases (or two instances) starting at once apply each migration once and both
- * end with the same schema. `url` must reach the database itself: a pooler in transaction mode
- * cannot hold a session lock (hence DATABASE_URL_DIRECT).
- */
+/** Under a session advisory lock on a connection of its own, so instances starting at once apply each migration once; `url` must not be a transaction-mode pooler. */
 export async function runPostgresMigrations(url: string, options: PostgresOptions = {}): Promise<void> {
   const handle = openPostgres(url, { ...options, max: 1 });
   // Through a pooler the lock could be taken on one server connection and never released.

@@ -19,10 +19,7 @@ export const users = pgTable(
   (table) => [uniqueIndex("users_email_lower_key").on(sql`lower(${table.email})`)],
 );
 
-/**
- * One row per signed-in browser. The JWT cookie carries the row's id; the server checks it on
- * every request, so logging out (or changing the password) makes even a copied cookie useless.
- */
+/** One row per signed-in browser, checked on every request: logging out makes even a copied cookie useless. */
 export const userSessions = pgTable(
   "user_sessions",
   {
@@ -52,10 +49,7 @@ export const oneTimeTokens = pgTable(
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     expiresAt: timestamptz("expires_at").notNull(),
     usedAt: timestamptz("used_at"),
-    /**
-     * An activation token carries the registration it confirms: the name and password hash that
-     * become the account's when this link is used. Cleared once the token is used or retired.
-     */
+    /** The registration an activation token confirms: the account's name and password hash once used; cleared when used or retired. */
     name: text("name"),
     passwordHash: text("password_hash"),
   },
@@ -65,7 +59,7 @@ export const oneTimeTokens = pgTable(
   ],
 );
 
-/** One line of a recipe's ingredient list, as written and as parsed (core/ingredients/ingredients.ts). */
+/** One line of a recipe's ingredient list, as written and as parsed (core/ingredients/parse-line.ts). */
 export type RecipeIngredient = {
   line: string;
   quantity: number | null;
@@ -89,7 +83,6 @@ export const recipes = pgTable(
     prepMinutes: integer("prep_minutes").notNull().default(0),
     cookMinutes: integer("cook_minutes").notNull().default(0),
     imageUrl: text("image_url"),
-    /** The distinct normalised ingredient names, for search (GIN-indexed). */
     ingredientNames: text("ingredient_names").array().notNull(),
     /** Bumped by every edit, so a save based on an older version is noticed instead of overwriting. */
     version: integer("version").notNull().default(1),
@@ -103,13 +96,7 @@ export const recipes = pgTable(
   ],
 );
 
-/**
- * Search postings: one row per (recipe, distinct ingredient name), written only by
- * core/search/postings.ts in the same transaction as the recipe. The search index orders each
- * name's recipes by how many non-staple ingredients they have, then by id (newest first): the
- * ranking order, so a search can walk a few lists and stop at the 20th hit instead of ranking
- * every candidate (core/search/search.ts).
- */
+/** Search postings, one row per (recipe, distinct name), written only by core/search/postings.ts, in the recipe's transaction. */
 export const recipeIngredients = pgTable(
   "recipe_ingredients",
   {
@@ -121,17 +108,9 @@ export const recipeIngredients = pgTable(
     ingredientCount: integer("ingredient_count").notNull(),
     /** The same without pantry staples (what is missing when staples are assumed). */
     nonstapleCount: integer("nonstaple_count").notNull(),
-    /**
-     * One bit per name of the recipe (bit = first byte of md5(name) mod 64, see
-     * core/search/postings.ts): lets the walk skip, inside the index, recipes that cannot have
-     * enough of the typed names, before the exact check.
-     */
+    /** One bit per name of the recipe (nameBit in core/search/postings.ts): the walk's first test, never a false negative. */
     signature: bigint("signature", { mode: "bigint" }).notNull(),
-    /**
-     * The ingredient_stats ids of all the recipe's names: the exact check of "which typed names
-     * does it have", done inside the index scan once the signature lets a row through, so the
-     * walk never visits other rows to rank a candidate.
-     */
+    /** The ingredient_stats ids of the recipe's names: the walk's exact test, inside the index scan. */
     nameIds: integer("name_ids").array().notNull(),
   },
   (table) => [
@@ -149,24 +128,15 @@ export const recipeIngredients = pgTable(
   ],
 );
 
-/**
- * Every ingredient name ever written, with its id (what recipe_ingredients.name_ids holds; a row
- * is never deleted, so ids stay valid) and how many recipes use it. The count tells the search
- * which typed name is rarest and whether a total must be capped; core/search/postings.ts keeps it
- * in the transaction that writes the postings. Recipes removed by the cascade of an account
- * deletion leave it high: only the total shown to the person can then be capped too early.
- */
+// Every ingredient name ever written (never deleted, so ids stay valid) and its recipe count. An account deletion's
+// cascade leaves counts high, which can only cap a shown total too early.
 export const ingredientStats = pgTable("ingredient_stats", {
   name: text("name").primaryKey(),
   recipeCount: integer("recipe_count").notNull(),
   id: integer("id").generatedByDefaultAsIdentity().notNull().unique("ingredient_stats_id_key"),
 });
 
-/**
- * Counters of rate-limiter-flexible's PostgreSQL store (infra/rate-limits.ts), in the shape
- * that library expects; kept here so one set of migrations creates it on both drivers and the
- * limits hold across every app instance sharing the database.
- */
+/** rate-limiter-flexible's PostgreSQL store (infra/rate-limits.ts), in its shape, so the migrations create it on both drivers. */
 export const rateLimits = pgTable("rate_limits", {
   key: varchar("key", { length: 255 }).primaryKey(),
   points: integer("points").notNull().default(0),

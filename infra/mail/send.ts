@@ -13,13 +13,9 @@ export type MailResult = { sent: true } | { sent: false };
 type Mail = { to: string; subject: string; body: ReactElement; tag: MailKind };
 
 /**
- * Sends through Resend when RESEND_API_KEY is set; otherwise (development and tests only, enforced by
- * infra/env.ts) prints the mail with its links to the log and keeps it for /dev/outbox.
- * Never throws: a failed or slow send is reported so the caller can tell the person.
- *
- * Every account mail passes here, so here is the cap per recipient (infra/rate-limits.ts).
- * A capped mail is dropped and reported as sent: the page answers as for any other request, so
- * the cap reveals nothing about the address.
+ * Sends through Resend, or without RESEND_API_KEY (never in production) logs the mail and keeps it
+ * for /dev/outbox. Never throws: a failed send is reported. Over the recipient's cap a mail is
+ * dropped and reported as sent, so the answer reveals nothing about the address.
  */
 export async function sendMail({ to, subject, body, tag }: Mail): Promise<MailResult> {
   const allowance = await quota(tag, to);
@@ -56,7 +52,6 @@ export async function sendMail({ to, subject, body, tag }: Mail): Promise<MailRe
   }
 }
 
-/** Whether the recipient's allowance for this kind of mail has room, with a log line when not. */
 async function quota(tag: MailKind, to: string): Promise<"ok" | "capped" | "unknown"> {
   try {
     if (await consumeMailQuota(tag, to)) return "ok";

@@ -1,12 +1,9 @@
 import { formatWithOptions } from "node:util";
 import { errorFields } from "@/infra/log";
 
-/**
- * In production every line the server writes is one JSON object, for the log drain: infra/log.ts
- * writes its own lines that way, and what Next or a library prints through the console
- * (`⨯ Error: …` with a stack, an error object, a multi-line warning) is turned into one line
- * here. Stacks are left out, as in infra/log.ts: the digest and the message find the place.
- */
+// In production every line the server writes is one JSON object for the log drain: what Next or a
+// library prints through the console becomes one line here, without stacks (the digest and the
+// message find the place).
 type Level = "info" | "warn" | "error";
 
 const TEXT_MAX = 1000;

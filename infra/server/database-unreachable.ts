@@ -1,14 +1,7 @@
 import { errorCauses } from "@/infra/error-causes";
 
-/**
- * Whether an error means "the database cannot be reached right now" (a 503, try again) rather
- * than a fault in the app (a 500). Drizzle wraps driver errors ("Failed query: …") with the
- * driver's error as `cause`, so the whole cause chain is looked at.
- *
- * Socket codes count wherever they sit in the chain: in this server only the database driver lets
- * them reach a request's error (mail sends catch their own failures). PGlite runs in the process
- * and is never unreachable, so none of its errors match.
- */
+// "The database cannot be reached now" (503, try again), not an app fault (500), anywhere in the cause chain. Socket codes
+// count too: only the database driver lets them reach a request's error; PGlite runs in process and never matches.
 const CONNECTION_CODES = new Set([
   // Node's sockets, as postgres.js passes them on.
   "ECONNREFUSED",

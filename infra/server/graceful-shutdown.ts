@@ -1,13 +1,8 @@
 import type { Server } from "node:http";
 import { errorFields, log } from "@/infra/log";
 
-/**
- * Stopping `next start` cleanly on SIGTERM (Heroku's daily restart and every deploy: 30 s, then
- * SIGKILL) and SIGINT. Next's own handler closes the server and exits 143 but never closes our
- * database pools, so with NEXT_MANUAL_SIG_HANDLE=true it stands aside and this one runs:
- * stop accepting connections, let requests in flight finish (up to the grace period, then cut
- * what remains), close the database, exit 0.
- */
+// SIGTERM (Heroku: every deploy and the daily restart, SIGKILL 30 s later) and SIGINT. Next's own handler never closes our
+// database pools, so with NEXT_MANUAL_SIG_HANDLE=true this one runs: stop accepting, drain within the grace period, close.
 export type ShutdownOptions = {
   graceMs: number;
   /** The servers to close: those that have served a request (none yet: nothing to drain). */
@@ -18,13 +13,9 @@ export type ShutdownOptions = {
   exit?: (code: number) => void;
 };
 
-/** How often connections that went idle while draining are closed. */
 const IDLE_SWEEP_MS = 100;
 
-/**
- * Closes the servers: no new connections, idle ones closed at once and as they go idle, the rest
- * closed by force after `graceMs`. Resolves when every connection is gone.
- */
+/** Idle connections close at once and as they go idle, the rest by force after `graceMs`; resolves once all are gone. */
 export async function drainServers(servers: Server[], graceMs: number): Promise<{ forced: boolean }> {
   if (servers.length === 0) return { forced: false };
   // The callback comes once the last connection has closed (with an error if it was not listening).
@@ -47,7 +38,6 @@ export async function drainServers(servers: Server[], graceMs: number): Promise<
   return { forced: true };
 }
 
-/** The shutdown itself; exported for its test, installed by installGracefulShutdown. */
 export async function shutDown(signal: NodeJS.Signals, options: ShutdownOptions): Promise<void> {
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const servers = options.servers();

@@ -1,8 +1,4 @@
-/**
- * The largest body a server action accepts (Next's `serverActions.bodySizeLimit`, set from here in
- * next.config.ts). The middleware answers a larger post with a 413 of its own before Next reads
- * it: Next's own refusal is a 500. Edge-safe.
- */
+/** Next's `serverActions.bodySizeLimit` (next.config.ts). The middleware answers a larger post with a 413 of its own: Next's refusal is a 500. */
 export const SERVER_ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** What a page answers; route handlers under /api/ declare their own methods. */

@@ -3,19 +3,12 @@ import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { RETRY_AFTER_SECONDS } from "./http-rules";
 import { isDatabaseUnreachable } from "./database-unreachable";
 
-/**
- * A page cannot choose its own status, and in the seconds before the middleware learns that the
- * database is down (or for a request already past the middleware when it goes) a page, a server
- * action or a route handler fails on the database and Next answers 500. Each request runs in a
- * scope of its own; Next hands every error it catches to instrumentation's onRequestError, which
- * notes a database that cannot be reached in that scope, before Next writes the status. That
- * response then goes out as 503 "try again" instead of 500: the body is Next's error page (the
- * same words as the middleware's 503 page) or the action's error.
- */
+// In the seconds before the middleware learns of an outage, requests that fail on the database get a 500 (a page cannot
+// choose its status). onRequestError (instrumentation.ts) notes the error in the request's scope before Next writes the
+// status, which then goes out as 503 "try again".
 type Scope = { databaseUnreachable: boolean; swallowed?: { error: unknown } };
 
-// On globalThis, so that a second copy of this module (another bundle of the same process) sees
-// the scope the first one opened.
+// On globalThis, so another bundle's copy of this module sees the same scopes.
 const holder = globalThis as typeof globalThis & { __pantryRequestScope?: AsyncLocalStorage<Scope> };
 const storage = (holder.__pantryRequestScope ??= new AsyncLocalStorage<Scope>());
 
@@ -45,12 +38,7 @@ export function noteRequestError(error: unknown): void {
   if (scope && isDatabaseUnreachable(error)) scope.databaseUnreachable = true;
 }
 
-/**
- * Auth.js catches what its callbacks throw and carries on as if nobody were signed in: during a
- * database outage a signed-in person would be sent to the login page, or a logout would clear the
- * cookie while the server-side session stays valid. The callbacks keep the error here, and the code
- * that called Auth.js throws it after all (`throwSwallowedError`), so the request fails (503).
- */
+/** Auth.js swallows callback errors and carries on as signed out (in an outage a logout would clear the cookie yet leave the session valid): kept here for throwSwallowedError. */
 export function keepSwallowedError(error: unknown): void {
   const scope = storage.getStore();
   if (scope) scope.swallowed ??= { error };

@@ -3,10 +3,7 @@ import { log } from "@/infra/log";
 import { database } from "@/infra/db";
 import { hasNoRecipes, seedCatalogue } from "../seed/seed-catalogue";
 
-/**
- * Server start-up: open and migrate the database; a brand-new embedded database also gets the
- * catalogue, so someone trying Pantry for the first time sees a living site.
- */
+/** Opens and migrates the database; a brand-new embedded one also gets the catalogue, so a first look at Pantry shows a living site. */
 export async function prepareDatabase(): Promise<void> {
   const handle = await database();
   let seeded = 0;

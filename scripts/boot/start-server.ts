@@ -1,8 +1,4 @@
-/**
- * Server start-up: validate the configuration, then open and migrate the database before the
- * first request. A wrong setting stops the server with a message naming it, instead of leaving
- * a server that answers every request with an error.
- */
+/** Validates the configuration, then opens and migrates the database before the first request: a wrong setting stops the server, named. */
 export async function startServer(): Promise<void> {
   try {
     await import("@/infra/env");

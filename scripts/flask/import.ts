@@ -8,18 +8,9 @@ import { recipeColumns } from "@/core/recipes/records";
 import { addPostings } from "@/core/search/postings";
 import { recipeFormSchema } from "@/core/recipes/schemas";
 
-/**
- * Import of the original Flask/Pony app's users and their recipes (`npm run import:flask`).
- *
- * Deliberately free of "server-only" modules: the CLI runs it under plain Node (tsx).
- *
- * Identity, so that a second run changes nothing:
- * - a user is their address, whatever its letter case (the same rule as registration);
- * - a recipe is (author, title). The schema has no column for the Flask row id and the issue
- *   asks for no migration; (author, title) is also what a person recognises as "the same
- *   recipe", so an author's two recipes with one title are imported once (and reported).
- *   The flip side: a recipe renamed in Pantry after the import would be imported again.
- */
+// `npm run import:flask`, under plain Node (no "server-only" modules). A second run changes nothing: a user is their
+// address in any letter case, a recipe is (author, title), as the schema keeps no Flask id. So an author's two recipes
+// with one title are imported once (reported), and a recipe renamed after the import would be imported again.
 
 /** The Flask app stored `salt hex (64) + PBKDF2-SHA512 hex (128)`; see core/passwords/hash.ts. */
 const LEGACY_HASH = /^[0-9a-f]{192}$/i;
@@ -90,26 +81,18 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/**
- * A line is cut without adding anything: parse-ingredient 3.0.0 takes exponential time on some
- * lines ending in a long word plus punctuation ("2 potatoes xxxxxxxxxxxxxxxxxxxxxxxx…"), and an
- * added "…" could turn a merely long line into one of those.
- */
+/** Cuts without adding "…": parse-ingredient 3.0.0 takes exponential time on some lines ending in a long word plus punctuation. */
 function cut(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max).trimEnd();
 }
 
 const clean = (text: string) => stripControlCharacters(text).trim();
 
-/** A display name for the account: the Flask username, else the address's local part. */
 function displayName(user: FlaskUser, email: string): string {
   return truncate(clean(user.username) || email.slice(0, email.indexOf("@")), NAME_MAX);
 }
 
-/**
- * The recipe as Pantry stores it, through the same form schema as one typed by a person; fields
- * over Pantry's limits are shortened (reported), anything the schema still refuses is skipped.
- */
+/** Through the same form schema as a typed recipe: fields over Pantry's limits are shortened (reported), anything still refused is skipped. */
 function toRecipeColumns(recipe: FlaskRecipe): { ok: true; columns: RecipeColumns; truncated: string[] } | { ok: false; reason: string } {
   const truncated: string[] = [];
   const shorten = (text: string, max: number, what: string, shortener = cut) => {
@@ -141,12 +124,7 @@ function toRecipeColumns(recipe: FlaskRecipe): { ok: true; columns: RecipeColumn
 
 type RecipeColumns = Omit<typeof recipes.$inferInsert, "id" | "authorId">;
 
-/**
- * Imports a validated export in one transaction: any failure leaves the database unchanged.
- * Existing addresses (any letter case) are never duplicated nor modified; the recipes of such an
- * address are added to that account when it does not have them yet (same address, same person:
- * the rule the whole app follows), which is also what makes a second run a no-op.
- */
+/** One transaction: any failure changes nothing. Existing addresses are never duplicated nor modified; the recipes they lack are added (same address, same person). */
 export async function importFlaskExport(db: Db, data: FlaskExport): Promise<ImportReport> {
   const report: ImportReport = { usersCreated: 0, usersSkipped: [], recipesCreated: 0, recipesSkipped: [], recipesTruncated: [] };
 

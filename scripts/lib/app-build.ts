@@ -18,13 +18,8 @@ function workingTreeFiles(): string[] {
   return listed.split("\0").filter((file) => file && existsSync(path.join(ROOT, file)) && !SKIPPED.has(file.split("/")[0]!));
 }
 
-/**
- * The benchmark's own build: a copy of the app plus two bare pages that are never shipped.
- * The bare pages must not sit under the app's root layout (it reads the session and the flash
- * cookie, which would make even a "static" page dynamic), so in the copy the app's pages move into
- * a `(site)` route group and the bare pages get a root layout of their own in `(bench)`.
- * They share the server, the build settings and the middleware with the app.
- */
+// The benchmark's copy of the app plus two bare pages never shipped. The root layout reads the session (every page dynamic),
+// so the app's pages move into `(site)` and the bare pages get a root layout of their own in `(bench)`.
 export function prepareBuildDir(): void {
   rmSync(BUILD_DIR, { recursive: true, force: true });
   for (const file of workingTreeFiles()) {

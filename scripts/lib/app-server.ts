@@ -6,13 +6,11 @@ import { BUILD_DIR, nextBin } from "./app-build";
 export type RunningServer = { url: string; stop(): Promise<void> };
 
 /**
- * `next start` of the benchmark's build on `port`, configured as a production site on loopback.
- * Mail never leaves the machine: RESEND_BASE_URL points at a closed port (no benchmark sends mail).
- * RATE_LIMIT_DISABLED: the login flood is the point of the login benchmark, not an attack.
+ * `next start` of the benchmark build as a production site on loopback. Mail goes to a closed port;
+ * RATE_LIMIT_DISABLED, as the login benchmark's flood is the point, not an attack.
  */
 export async function startServer(port: number, env: Record<string, string>, cwd = BUILD_DIR): Promise<RunningServer> {
-  // Otherwise the readiness check below is answered by whatever already listens there (another
-  // checkout's server, a run that did not stop) and every figure would be that server's.
+  // Else whatever already listens there answers the readiness check, and every figure is its own.
   await assertPortFree(port);
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {

@@ -1,11 +1,7 @@
 import { existsSync } from "node:fs";
 import type { LaunchOptions } from "@playwright/test";
 
-/**
- * How every browser of the project starts: Debian's Chromium when the machine has it (Playwright
- * cannot download its own here), else Playwright's; without the background traffic a closed
- * network refuses.
- */
+/** Debian's Chromium when installed, else Playwright's; without the background traffic a closed network refuses. */
 export function chromiumLaunchOptions(extraArgs: string[] = []): LaunchOptions {
   return {
     executablePath: ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => existsSync(candidate)),

@@ -15,11 +15,7 @@ export type BenchDatabase = {
   drop(): Promise<void>;
 };
 
-/**
- * A database of the benchmark's own, never the developer's: a new database on the PostgreSQL
- * server of `serverUrl`, or a new PGlite folder. Migrated and filled with the catalogue here, so
- * PostgreSQL and PGlite start from the same 64 recipes.
- */
+/** The benchmark's own database, never the developer's (new on the PostgreSQL of `serverUrl`, or a new PGlite folder), migrated and seeded. */
 export async function freshDatabase(serverUrl: string | undefined): Promise<BenchDatabase> {
   let database: BenchDatabase;
   if (serverUrl) {

@@ -6,10 +6,7 @@ import { catalogue } from "./catalogue/catalogue";
 import type { Db } from "@/infra/db/client";
 import { recipes } from "@/infra/db/schema";
 
-/**
- * Loads the built-in catalogue (recipes without an author) unless it is already there.
- * Each recipe goes through the same form schema and ingredient parsing as one typed by a person.
- */
+/** Loads the catalogue (recipes without an author) unless it is there, through the same form schema and parsing as a typed recipe. */
 export async function seedCatalogue(db: Db): Promise<number> {
   const [existing] = await db.select({ count: sql<number>`count(*)::int` }).from(recipes).where(isNull(recipes.authorId));
   if ((existing?.count ?? 0) > 0) return 0;
@@ -35,7 +32,6 @@ export async function seedCatalogue(db: Db): Promise<number> {
   return rows.length;
 }
 
-/** True when no recipe exists at all (a brand-new database). */
 export async function hasNoRecipes(db: Db): Promise<boolean> {
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(recipes);
   return (row?.count ?? 0) === 0;

@@ -1,7 +1,5 @@
-/**
- * Flash messages (like Flask's `flash()`): a server action stores them in a short-lived cookie
- * before redirecting; the next page shows them once. Edge-safe: the middleware reads this too.
- */
+// Flash messages (like Flask's flash()): a server action stores them in a short-lived cookie before
+// redirecting, and the next page shows them once. Edge-safe: the middleware reads this too.
 // __Host- in production: only this exact site, over https, may set it.
 export const FLASH_COOKIE = process.env.NODE_ENV === "production" ? "__Host-pantry_flash" : "pantry_flash";
 /** Set by the middleware on the request it forwards, after it has taken the cookie away. */

@@ -6,9 +6,8 @@ import { consumeRequest, type RequestKind } from "@/infra/rate-limits";
 import { currentClient } from "@/web/client-ip";
 import type { FormState } from "./form-state";
 
-// The shared form schemas are written with zod/mini, which sets no locale: an issue without a
-// message of ours (only a forged post can cause one, e.g. a field missing) would read "Invalid input".
-// The server keeps zod's English messages, as classic zod had them, whatever module loads first.
+// zod/mini sets no locale: a forged post's issue without a message of ours would read "Invalid
+// input". The server keeps zod's English messages, whatever module loads first.
 z.config(z.locales.en());
 
 const SECRET_FIELD = /password|token/i;
@@ -38,7 +37,6 @@ export function minutesText(seconds: number): string {
   return minutes === 1 ? "a minute" : `${minutes} minutes`;
 }
 
-/** What a form says when its client is over the request ceiling. */
 export function rateLimitedState(retryAfterSeconds: number): FormState {
   return { message: `Too many attempts from your network. Please try again in ${minutesText(retryAfterSeconds)}.`, messageTone: "error", code: "rate-limited" };
 }
@@ -52,12 +50,7 @@ export function firstFieldErrors(error: z.core.$ZodError): Record<string, string
   return errors;
 }
 
-/**
- * Every form's server action goes through here: the post is validated with the same zod schema
- * the browser used, and bad input comes back as messages per field, having changed nothing.
- * With `limit`, every post (valid or not) first counts against the client's request ceiling (and,
- * where clients cannot be told apart, against the address the form names).
- */
+/** Every form's server action: checked with the browser's zod schema; bad input comes back as field messages and changes nothing. With `limit`, every post first counts against the request ceiling. */
 export function validatedAction<S extends z.ZodMiniType>(
   schema: S,
   action: (data: z.output<S>, formData: FormData) => Promise<FormState | void>,
@@ -78,11 +71,7 @@ export function validatedAction<S extends z.ZodMiniType>(
   };
 }
 
-/**
- * validatedAction for a signed-in user's form: after validation the session is checked again here
- * (whatever the middleware did), and the action gets the user and the database. A visitor goes to
- * the login page and comes back to `returnTo`.
- */
+/** For a signed-in user's form: the session is checked again here, whatever the middleware did; a visitor goes to the login page and back to `returnTo`. */
 export function userAction<S extends z.ZodMiniType>(
   schema: S,
   returnTo: (formData: FormData) => string,

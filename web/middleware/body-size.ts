@@ -4,11 +4,9 @@ import { requestPolicy } from "@/web/middleware/nonce-policy";
 import { retryHref, TOO_LARGE_MESSAGE, tooLargePage } from "@/web/unavailable-page";
 
 /**
- * Whether a page post carries more than a server action accepts, and the request to go on with.
- * Content-Length says so at once. A chunked body has none, so it is read here up to the limit;
- * Next keeps its own copy of the body for the page, but Auth.js builds a new request from this
- * one on the protected routes, which fails once its body has been read: under the limit, the
- * request goes on with the bytes read.
+ * Whether a page post is over a server action's limit. A chunked body has no Content-Length, so it
+ * is read here up to the limit and the request goes on with the bytes read: Auth.js rebuilds the
+ * request on protected routes, which fails once its body has been read.
  */
 export async function checkBodySize(req: NextRequest): Promise<{ tooLarge: boolean; request: NextRequest }> {
   const declared = req.headers.get("content-length");
@@ -29,11 +27,7 @@ export async function checkBodySize(req: NextRequest): Promise<{ tooLarge: boole
   return { tooLarge: false, request: new NextRequest(req, { body: new Blob(chunks as BlobPart[]) }) };
 }
 
-/**
- * A post over the limit gets a 413 that says what to do, instead of Next's 500. A server action
- * gets it as one line of text/plain, which Next's client shows as the error's message; a form
- * posted without JavaScript gets a page with a link back to the form.
- */
+/** A 413 that says what to do, instead of Next's 500: one text/plain line for a server action (Next's client shows it), a page for a form posted without JavaScript. */
 export function bodyTooLarge(req: NextRequest): NextResponse {
   const headers = { "cache-control": "no-store", "content-security-policy": requestPolicy() };
   if (req.headers.has("next-action")) {

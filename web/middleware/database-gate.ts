@@ -4,20 +4,11 @@ import { RETRY_AFTER_SECONDS } from "@/infra/server/http-rules";
 import { createAvailability } from "@/web/availability";
 import { retryHref, UNAVAILABLE_MESSAGE, unavailablePage } from "@/web/unavailable-page";
 
-/**
- * The database as last seen through /api/health (web/availability.ts), asked at the configured
- * APP_URL, never at the request's Host. Production only: `next dev` keeps showing the real error
- * (and its APP_URL often names another port than the one `next dev` was given).
- */
+// Asked at APP_URL, never at the request's Host. Production only: `next dev` shows the real error
+// (and its APP_URL often names another port).
 const availability = isProduction ? createAvailability({ healthUrl: `${env.APP_URL}/api/health` }) : null;
 
-/**
- * While the health route says the database is down, a page would only fail (a 500, which a page
- * cannot turn into a 503 itself): answer 503 here instead, before rendering. Route handlers
- * (/api/*: health itself, Auth.js) answer for themselves. A server action gets a one-line
- * text/plain 503, the form of error answer Next's client accepts; a form posted without
- * JavaScript gets the page, like a GET. Anything but an explicit "down" lets the request through.
- */
+/** 503 before rendering while the database is down (docs/decisions/0001-database-outage-503.md); a server action gets the text/plain line Next's client accepts. */
 export function databaseUnavailable(req: NextRequest, event: NextFetchEvent, csp: string): NextResponse | null {
   if (!availability) return null;
   const { pathname, search } = req.nextUrl;

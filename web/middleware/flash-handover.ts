@@ -2,7 +2,6 @@ import type { NextRequest, NextResponse } from "next/server";
 import { isProduction } from "@/infra/env";
 import { FLASH_COOKIE, FLASH_HEADER } from "@/web/flash/cookie";
 
-/** A full page load takes the flash cookie away and hands its value to the page being rendered. */
 function isDocumentRequest(req: NextRequest): boolean {
   return (
     req.method === "GET" &&
@@ -13,10 +12,7 @@ function isDocumentRequest(req: NextRequest): boolean {
   );
 }
 
-/**
- * On a full page load the flash cookie's value goes to the page being rendered (a request header)
- * and the cookie is cleared; any other request only loses a header a client may have forged.
- */
+/** On a full page load the flash cookie moves into a request header for the page and is cleared; other requests only lose a header a client may have forged. */
 export function handOverFlash(req: NextRequest, requestHeaders: Headers): (response: NextResponse) => void {
   requestHeaders.delete(FLASH_HEADER);
   const flash = req.cookies.get(FLASH_COOKIE)?.value;

@@ -8,11 +8,7 @@ import { ConfirmActivationForm } from "./confirm-form";
 // which Next rightly refuses as cross-site. The page loads nothing from other origins.
 export const metadata: Metadata = { title: "Confirm your account", referrer: "same-origin" };
 
-/**
- * Opening the mailed link changes nothing (mail scanners open links too): it asks for the password
- * chosen at registration, and the POST behind it checks it, uses the token up, activates the account
- * and signs the person in.
- */
+/** Opening the link changes nothing (mail scanners open links too); the POST behind it checks the registration's password and activates. */
 export default async function ActivatePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const user = await checkActivationToken(await getDb(), decodeURIComponent(token));

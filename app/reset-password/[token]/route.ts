@@ -2,11 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { RESET_COOKIE, resetCookieOptions } from "@/web/reset-cookie";
 import { looksLikeToken } from "@/core/accounts/tokens";
 
-/**
- * The mailed link. It changes nothing: the token moves into an HttpOnly cookie and the browser
- * goes on to /reset-password, so the token leaves the address bar and history at once and is
- * never sent on as a Referer (this response also says no-referrer).
- */
+/** Changes nothing: the token moves into an HttpOnly cookie, so it leaves the address bar and history at once and never goes out as a Referer. */
 export function GET(_request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
   return params.then(({ token }) => {
     // A relative Location: request.nextUrl names the address Next is bound to, not the site.

@@ -103,7 +103,7 @@ describe("registration", () => {
     expect(victimLink).not.toBe(attackerLink);
     expect(mailsTo(email).map((mail) => mail.subject)).toEqual(["Confirm your account", "Confirm your account"]);
 
-    // The attacker's earlier link no longer works, not even before the victim's is used.
+    // The attacker's earlier link is dead, even before the victim's is used.
     expect(await checkActivationToken(await getDb(), attackerLink)).toBeNull();
     expect(await confirm(attackerLink, ATTACKER_PASSWORD)).toBeNull();
     expect((await userRows(email))[0]!.isActive).toBe(false);
@@ -146,7 +146,7 @@ describe("registration", () => {
       const live = (await tokenRows(email)).filter((token) => token.usedAt === null);
       expect(live).toHaveLength(1);
       const [row] = await userRows(email);
-      // The live token carries the registration the account row holds now.
+      // The live token carries the registration the account row holds.
       expect(live[0]).toMatchObject({ name: row!.name, passwordHash: row!.passwordHash });
 
       const links = mailsTo(email)

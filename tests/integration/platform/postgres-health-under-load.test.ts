@@ -9,7 +9,7 @@ describe("the health check while every pooled connection is busy", () => {
 
   it("still says the database is up: slow searches are not an outage", async () => {
     const slow = Array.from({ length: 4 }, () => handle.query("select pg_sleep(2)"));
-    await new Promise((resolve) => setTimeout(resolve, 100)); // the pool is now taken
+    await new Promise((resolve) => setTimeout(resolve, 100)); // by then the pool is taken
     expect(await checkHealth(() => Promise.resolve(handle), 1_000)).toEqual({ status: "ok", db: "ok" });
     await Promise.all(slow);
   });

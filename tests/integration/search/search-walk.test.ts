@@ -58,8 +58,8 @@ describe("fast search", () => {
   });
 
   it("walks to the plain query's ranking whatever the list lengths, one statement or level by level", async () => {
-    // searchRecipes picks the plain query for short lists and one statement for shorter ones; the
-    // walk itself must agree in every form, so it is forced here, statement by statement (0).
+    // walkSearch takes short lists in one statement and longer ones in batches; both must agree with
+    // the plain query, so each is forced here (0: batches, Infinity: one statement).
     const random = mulberry32(77);
     let compared = 0;
     for (let i = 0; i < 60; i++) {

@@ -1,11 +1,8 @@
 import { handlers } from "@/auth";
 
-/**
- * Auth.js mounts a whole REST API here (sign-in, sign-out and provider callbacks among it). The
- * site signs people in and out only through its server actions, which call Auth.js on the server,
- * so only the read-only session endpoint stays open; every other path answers 404 and so cannot
- * bypass what the forms do around a sign-in (the request ceilings, the answers they give).
- */
+// Only the read-only session endpoint of Auth.js's REST API stays open: the site signs in and out
+// through its server actions, and nothing may bypass what they do around a sign-in (see
+// docs/decisions/0003-one-login-path-and-what-a-hostile-client-can-spend.md).
 const OPEN_GET_ACTIONS = new Set(["session"]);
 
 function notFound(): Response {
