@@ -1,4 +1,4 @@
-import { expect, linkIn, logout, mailsTo, registerAndActivate, setResendMode, test, uniqueEmail, waitForMail } from "./support/test";
+import { expect, linkIn, logout, mailsTo, registerAndActivate, setResendMode, test, uniqueEmail, waitForMail } from "../support/test";
 
 const main = (page: import("@playwright/test").Page) => page.getByRole("main");
 

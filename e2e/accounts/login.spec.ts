@@ -1,5 +1,5 @@
-import { expect, linkIn, logout, mailsTo, registerAndActivate, registerThroughForm, test, uniqueEmail, waitForMail } from "./support/test";
-import { E2E } from "./support/ports";
+import { expect, linkIn, logout, mailsTo, registerAndActivate, registerThroughForm, test, uniqueEmail, waitForMail } from "../support/test";
+import { E2E } from "../support/ports";
 
 test.describe("accounts with JavaScript", () => {
   test("register, confirm from the mail, log out, log in from the navigation bar", async ({ page }) => {

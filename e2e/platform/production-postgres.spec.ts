@@ -1,10 +1,10 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { actionFields } from "./support/actions";
-import { createCluster, type Cluster } from "./support/pg-cluster";
-import { E2E } from "./support/ports";
-import { expect, test } from "./support/test";
+import { actionFields } from "../support/actions";
+import { createCluster, type Cluster } from "../support/pg-cluster";
+import { E2E } from "../support/ports";
+import { expect, test } from "../support/test";
 
 /**
  * Production on PostgreSQL, the way Heroku runs it: a database server of its own (a throwaway

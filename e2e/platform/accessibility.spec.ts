@@ -1,8 +1,8 @@
 import type { Page } from "@playwright/test";
-import { expectNoSeriousViolations } from "./support/axe";
-import { startDevServer } from "./support/dev-server";
-import { E2E } from "./support/ports";
-import { expect, expectNoSideScrollOnPhone, linkIn, registerAndActivate, test, uniqueEmail, waitForMail } from "./support/test";
+import { expectNoSeriousViolations } from "./axe";
+import { startDevServer } from "./dev-server";
+import { E2E } from "../support/ports";
+import { expect, expectNoSideScrollOnPhone, linkIn, registerAndActivate, test, uniqueEmail, waitForMail } from "../support/test";
 
 /**
  * axe-core on every page of the site, in the states people see them: no serious or critical violations.

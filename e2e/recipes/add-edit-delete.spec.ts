@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, logout, registerAndActivate, test } from "./support/test";
+import { expect, logout, registerAndActivate, test } from "../support/test";
 
 const main = (page: Page) => page.getByRole("main");
 

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import postgres from "postgres";
-import { createCluster, type Cluster } from "./support/pg-cluster";
-import { E2E } from "./support/ports";
-import { expect, test } from "./support/test";
+import { createCluster, type Cluster } from "../support/pg-cluster";
+import { E2E } from "../support/ports";
+import { expect, test } from "../support/test";
 
 /**
  * A restart as Heroku does it: SIGTERM to `npm start`'s server (NEXT_MANUAL_SIG_HANDLE=true) while
