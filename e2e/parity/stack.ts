@@ -4,6 +4,7 @@ import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { startFakeResend } from "../support/fake-resend";
+import { spawnNextStart } from "../support/next-start";
 import { createCluster, type Cluster } from "../support/pg-cluster";
 import { E2E, PARITY } from "../support/ports";
 
@@ -256,17 +257,9 @@ export async function startParityStack(options: StackOptions = {}): Promise<Stac
       let child: ChildProcess | undefined;
       const running = () => child !== undefined && child.exitCode === null && child.signalCode === null;
       const start = async () => {
-        const started = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-          cwd: root,
-          env: common,
-          stdio: ["ignore", "pipe", "pipe"],
+        const started = spawnNextStart(port, common, (line) => {
+          if (line.trim()) log(`${name}: ${line}`);
         });
-        for (const stream of [started.stdout, started.stderr]) {
-          stream.setEncoding("utf8");
-          stream.on("data", (chunk: string) => {
-            for (const line of chunk.split("\n")) if (line.trim()) log(`${name}: ${line}`);
-          });
-        }
         child = started;
         children.push(started);
         const exited = new Promise<never>((_, reject) => started.once("exit", (code) => reject(new Error(`instance ${name} exited (${code}) before it was ready`))));
