@@ -5,7 +5,8 @@ import postgres from "postgres";
 import { PARITY } from "../support/ports";
 import { mailsTo } from "../support/test";
 import { formWith, type Answer, Visitor } from "./client";
-import { startParityStack, type Instance, type Stack } from "./stack";
+import type { Instance } from "./instance";
+import { startParityStack, type Stack } from "./stack";
 
 /**
  * `npm run parity:load`: the parity stack (stack.ts) under steady traffic from a few visitors, each
