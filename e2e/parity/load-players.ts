@@ -43,7 +43,7 @@ export class Phase {
   }
 }
 
-// nginx names every upstream it tried, e.g. "127.0.0.1:4662, 127.0.0.1:4663" after a retry.
+// nginx names every upstream it tried, e.g. "127.0.0.1:<port a>, 127.0.0.1:<port b>" after a retry.
 const upstreamNames = new Map(PARITY.instancePorts.map((port, index) => [`127.0.0.1:${port}`, index === 0 ? "a" : "b"]));
 const instanceNames = (upstream: string) =>
   upstream
@@ -156,7 +156,7 @@ export async function play(phase: Phase, player: Player, running: () => boolean,
     else if (dice < mix.search || signedOut) await search(phase, player);
     else if (dice < mix.search + mix.view) await view(phase, player);
     else await write(phase, player);
-    // Steady, not a flood: two cores run the proxy, both instances, PgBouncer and PostgreSQL.
+    // Steady, not a flood: one machine runs the proxy, both instances, PgBouncer and PostgreSQL.
     await sleep(jitter(250, 600));
   }
 }
