@@ -1,10 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { startFakeResend } from "./fake-resend";
+import { spawnNextStart } from "./next-start";
 import { E2E } from "./ports";
 
 /**
@@ -30,11 +31,7 @@ async function freshDatabaseUrl(serverUrl: string): Promise<string> {
 }
 
 function startNext(port: number, env: Record<string, string>) {
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-    // As `npm start` runs it: SIGTERM drains, closes the database and exits 0 (infra/server/graceful-shutdown.ts).
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true", ...env },
-    stdio: "inherit",
-  });
+  const child = spawnNextStart(port, { ...process.env, ...env });
   child.on("exit", (code) => {
     if (code !== 0 && code !== null) {
       console.error(`next start on :${port} exited with ${code}`);

@@ -1,9 +1,9 @@
 import http from "node:http";
 import type { Page } from "@playwright/test";
-import { hostileInputs } from "../tests/fixtures/hostile-inputs";
-import { actionFields, postAction } from "./support/actions";
-import { E2E } from "./support/ports";
-import { expect, registerAndActivate, test, uniqueEmail } from "./support/test";
+import { hostileInputs } from "../../tests/fixtures/hostile-inputs";
+import { actionFields, postAction } from "../support/actions";
+import { E2E } from "../support/ports";
+import { expect, registerAndActivate, test, uniqueEmail } from "../support/test";
 
 // What would show that a payload reached the page as markup instead of text.
 const LIVE_MARKUP = /<script>window\.__pwned|<img src=x onerror|<svg onload|<body onload|<details open ontoggle|<input autofocus onfocus|<iframe src="javascript/i;

@@ -1,8 +1,8 @@
 import type { Page } from "@playwright/test";
-import { expectNoSeriousViolations } from "./support/axe";
-import { startDevServer } from "./support/dev-server";
-import { E2E } from "./support/ports";
-import { expect, expectNoSideScrollOnPhone, linkIn, registerAndActivate, test, uniqueEmail, waitForMail } from "./support/test";
+import { expectNoSeriousViolations } from "./axe";
+import { startDevServer } from "./dev-server";
+import { E2E } from "../support/ports";
+import { expect, expectNoSideScrollOnPhone, linkIn, registerAndActivate, test, uniqueEmail, waitForMail } from "../support/test";
 
 /**
  * axe-core on every page of the site, in the states people see them: no serious or critical violations.
@@ -107,7 +107,7 @@ test("a signed-in cook's pages: new recipe with errors, recipe, edit, dashboard 
   await page.goto("/dashboard");
   await expect(page.getByTestId("dashboard-row").filter({ hasText: title })).toBeVisible();
   await expectNoSeriousViolations(page);
-  // The table of rows was what widened a phone's page to 488 px.
+  // The table of rows is what can make a phone's page wider than the viewport.
   await expectNoSideScrollOnPhone(page);
 
   await page.goto("/account");

@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect } from "./test";
+import { expect } from "../support/test";
 
-/** WCAG 2.0–2.2 A and AA rules: what the "no serious or critical violations" is measured against. */
+/** WCAG 2.0–2.2 A and AA rules: what "no serious or critical violations" is measured against. */
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /**

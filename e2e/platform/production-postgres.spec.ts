@@ -1,10 +1,10 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import { execFile, type ChildProcess } from "node:child_process";
 import { promisify } from "node:util";
-import { actionFields } from "./support/actions";
-import { createCluster, type Cluster } from "./support/pg-cluster";
-import { E2E } from "./support/ports";
-import { expect, test } from "./support/test";
+import { actionFields } from "../support/actions";
+import { spawnNextStart } from "../support/next-start";
+import { createCluster, type Cluster } from "../support/pg-cluster";
+import { E2E } from "../support/ports";
+import { expect, test } from "../support/test";
 
 /**
  * Production on PostgreSQL, the way Heroku runs it: a database server of its own (a throwaway
@@ -59,16 +59,7 @@ test.beforeAll(async () => {
   const imported = await run(process.execPath, ["--import", "tsx", "scripts/import-flask.ts", "tests/fixtures/flask-export.json"], { env });
   expect(imported.stdout).toContain("Users created: 3, skipped: 1");
 
-  server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(E2E.outageAppPort)], { env, stdio: ["ignore", "pipe", "pipe"] });
-  for (const stream of [server.stdout!, server.stderr!]) {
-    // Whole lines only: a chunk can end in the middle of one.
-    let partial = "";
-    stream.on("data", (chunk: Buffer) => {
-      const lines = (partial + chunk.toString("utf8")).split("\n");
-      partial = lines.pop()!;
-      serverOutput.push(...lines.filter(Boolean));
-    });
-  }
+  server = spawnNextStart(E2E.outageAppPort, env, (line) => serverOutput.push(line));
   await expect.poll(async () => (await fetch(`${appUrl}/api/health`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
 });
 

@@ -1,5 +1,5 @@
-import { expect, registerAndActivate, test } from "./support/test";
-import { E2E } from "./support/ports";
+import { expect, registerAndActivate, test } from "../support/test";
+import { E2E } from "../support/ports";
 
 /**
  * Auth.js mounts a REST API under /api/auth/*. Its sign-in callback would check a password

@@ -1,4 +1,4 @@
-import { expect, logout, registerAndActivate, test } from "./support/test";
+import { expect, logout, registerAndActivate, test } from "../support/test";
 
 test("a visitor asking for a protected page is sent to login, and back to it after", async ({ page }) => {
   const { email, password } = await registerAndActivate(page, "Returning Cook");

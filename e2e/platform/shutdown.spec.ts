@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import http from "node:http";
-import path from "node:path";
 import postgres from "postgres";
-import { createCluster, type Cluster } from "./support/pg-cluster";
-import { E2E } from "./support/ports";
-import { expect, test } from "./support/test";
+import { spawnNextStart } from "../support/next-start";
+import { createCluster, type Cluster } from "../support/pg-cluster";
+import { E2E } from "../support/ports";
+import { expect, test } from "../support/test";
 
 /**
  * A restart as Heroku does it: SIGTERM to `npm start`'s server (NEXT_MANUAL_SIG_HANDLE=true) while
@@ -43,8 +43,7 @@ test.beforeAll(async () => {
     RESEND_BASE_URL: E2E.resendUrl,
     MAIL_FROM: "Pantry <hello@pantry.test>",
   } as NodeJS.ProcessEnv;
-  server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(E2E.shutdownAppPort)], { env, stdio: ["ignore", "pipe", "pipe"] });
-  for (const stream of [server.stdout!, server.stderr!]) stream.on("data", (chunk: Buffer) => serverOutput.push(...chunk.toString("utf8").split("\n").filter(Boolean)));
+  server = spawnNextStart(E2E.shutdownAppPort, env, (line) => serverOutput.push(line));
   await expect.poll(async () => (await fetch(`${appUrl}/api/health`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
 });
 
