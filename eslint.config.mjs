@@ -36,7 +36,14 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["next", "next/*", "next-auth", "next-auth/*"], message: "core/ and infra/ never import Next or Auth.js: that belongs in web/ or auth/." }] },
+        {
+          patterns: [
+            {
+              group: ["next", "next/*", "next-auth", "next-auth/*"],
+              message: "core/ and infra/ never import Next or Auth.js: that belongs in web/ or auth/.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -46,7 +53,16 @@ const config = [
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
-    ignores: [".next/**", "bench/.build/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "infra/db/migrations/**"],
+    ignores: [
+      ".next/**",
+      "bench/.build/**",
+      ".data/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "infra/db/migrations/**",
+    ],
   },
 ];
 

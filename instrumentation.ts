@@ -17,7 +17,11 @@ export async function register() {
     // `npm start` sets it, and Next then leaves SIGTERM/SIGINT to us; a bare `next start` keeps
     // Next's handler. After startServer, which reports a wrong configuration in its own words.
     if (process.env.NEXT_MANUAL_SIG_HANDLE) {
-      const [{ installGracefulShutdown }, { env }, { closeDatabase }] = await Promise.all([import("./infra/server/graceful-shutdown"), import("./infra/env"), import("./infra/db")]);
+      const [{ installGracefulShutdown }, { env }, { closeDatabase }] = await Promise.all([
+        import("./infra/server/graceful-shutdown"),
+        import("./infra/env"),
+        import("./infra/db"),
+      ]);
       installGracefulShutdown({ graceMs: env.SHUTDOWN_GRACE_MS, servers: serversSeen, stopKeepingAlive, closeDatabase });
     }
   }

@@ -121,7 +121,8 @@ const fileSet = new Set(files);
 function resolve(fromFile, spec) {
   let base;
   if (spec.startsWith("@/")) base = spec.slice(2);
-  else if (spec.startsWith("./") || spec.startsWith("../")) base = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), spec));
+  else if (spec.startsWith("./") || spec.startsWith("../"))
+    base = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), spec));
   else return null;
   for (const cand of [base, base + ".ts", base + ".tsx", base + ".mjs", base + "/index.ts"]) if (fileSet.has(cand)) return cand;
   return undefined;
@@ -137,7 +138,10 @@ for (const file of files) {
   const next = src.replace(RE, (all, pre, q, spec) => {
     const target = resolve(file, spec);
     if (target === null) return all;
-    if (target === undefined) { unresolved.push(`${file}: ${spec}`); return all; }
+    if (target === undefined) {
+      unresolved.push(`${file}: ${spec}`);
+      return all;
+    }
     const nt = newPath(target);
     if (nt === target && nf === file) return all;
     const keepExt = /\.(json|mjs|css|svg)$/.test(spec);
@@ -157,7 +161,10 @@ if (unresolved.length) console.log("UNRESOLVED\n" + unresolved.join("\n"));
 // move
 for (const file of files) {
   const nf = newPath(file);
-  if (nf !== file) { mkdirSync(path.dirname(nf), { recursive: true }); execFileSync("git", ["mv", file, nf]); }
+  if (nf !== file) {
+    mkdirSync(path.dirname(nf), { recursive: true });
+    execFileSync("git", ["mv", file, nf]);
+  }
 }
 for (const [file, content] of out) {
   const nf = newPath(file);

@@ -28,9 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
           {children}
         </main>
-        <footer className="border-t border-stone-200 py-6 text-center text-sm text-stone-600">
-          Pantry — cook with what you have.
-        </footer>
+        <footer className="border-t border-stone-200 py-6 text-center text-sm text-stone-600">Pantry — cook with what you have.</footer>
       </body>
     </html>
   );

@@ -42,7 +42,8 @@ function ResultCard({ result, searching }: { result: SearchResult; searching: bo
       {searching ? (
         <>
           <p className="mt-1 text-sm font-medium text-stone-800" data-testid="result-counts">
-            uses {result.used.length} of yours · {result.missing.length === 0 ? "needs nothing more" : `needs ${result.missing.length} more`}
+            uses {result.used.length} of yours ·{" "}
+            {result.missing.length === 0 ? "needs nothing more" : `needs ${result.missing.length} more`}
           </p>
           <p className="mt-1 text-sm text-green-800">
             <span className="font-medium">You have:</span> {result.used.join(", ")}
@@ -63,7 +64,11 @@ function ResultCard({ result, searching }: { result: SearchResult; searching: bo
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const query = readQuery(await searchParams);
   const searching = query.terms.length > 0;
-  const { results, total, totalCapped, page, pageCount, pagesCapped, searchedFor, ignoredStaples } = await searchRecipes(await getDb(), query.terms, { assumeStaples: query.assumeStaples, page: query.page });
+  const { results, total, totalCapped, page, pageCount, pagesCapped, searchedFor, ignoredStaples } = await searchRecipes(
+    await getDb(),
+    query.terms,
+    { assumeStaples: query.assumeStaples, page: query.page },
+  );
 
   return (
     <div>
@@ -81,7 +86,13 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           <div className="flex flex-wrap items-center justify-between gap-3">
             <label className="flex items-center gap-2 text-sm text-stone-800">
               <input type="hidden" name="staples" value="counted" />
-              <input type="checkbox" name="staples" value="assumed" defaultChecked={query.assumeStaples} className="size-4 accent-brand-700" />
+              <input
+                type="checkbox"
+                name="staples"
+                value="assumed"
+                defaultChecked={query.assumeStaples}
+                className="size-4 accent-brand-700"
+              />
               I have the pantry staples (salt, pepper, oil, water, sugar, flour)
             </label>
             <button type="submit" className="btn-primary">
@@ -100,8 +111,8 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         {ignoredStaples.length > 0 ? (
           <p className="-mt-2 mb-4 text-sm text-stone-600" data-testid="ignored-staples">
             {ignoredStaples.join(", ")} {ignoredStaples.length === 1 ? "is a pantry staple" : "are pantry staples"}, assumed in every
-            kitchen, so {ignoredStaples.length === 1 ? "it does" : "they do"} not change the results. Untick the staples box to
-            count {ignoredStaples.length === 1 ? "it" : "them"}.
+            kitchen, so {ignoredStaples.length === 1 ? "it does" : "they do"} not change the results. Untick the staples box to count{" "}
+            {ignoredStaples.length === 1 ? "it" : "them"}.
           </p>
         ) : null}
         {results.length === 0 ? (
@@ -122,7 +133,11 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
               </>
             ) : (
               <p>
-                No recipes yet. <Link href="/recipes/new" className="link">Add the first one</Link>.
+                No recipes yet.{" "}
+                <Link href="/recipes/new" className="link">
+                  Add the first one
+                </Link>
+                .
               </p>
             )}
           </div>

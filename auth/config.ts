@@ -36,7 +36,9 @@ export const authConfig = {
     error(error) {
       // `type`, not `name`: the production build minifies class names ("CredentialsSignin" → "j").
       if ((error as { type?: string }).type === "CredentialsSignin") return;
-      console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", event: "auth.error", name: error.name, message: error.message }));
+      console.error(
+        JSON.stringify({ time: new Date().toISOString(), level: "error", event: "auth.error", name: error.name, message: error.message }),
+      );
     },
   },
 } satisfies NextAuthConfig;

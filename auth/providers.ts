@@ -39,6 +39,8 @@ export const activationProvider = Credentials({
     failingLoudly(async () => {
       const activation = await activateAccount(await getDb(), text(credentials.token, 256), text(credentials.password, 1024));
       reportOutcome({ activation });
-      return activation.status === "activated" ? { id: activation.user.id, name: activation.user.name, email: activation.user.email } : null;
+      return activation.status === "activated"
+        ? { id: activation.user.id, name: activation.user.name, email: activation.user.email }
+        : null;
     }),
 });

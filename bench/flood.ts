@@ -24,7 +24,14 @@ const PG_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/p
 /** The probes' pace: enough samples for a p99, too few to add load. */
 const PROBE_RATE = 10;
 
-const row = (label: string, result: LoadResult) => [label, String(result.requests), fixed(result.p50), fixed(result.p95), fixed(result.p99), String(result.bad + result.errors)];
+const row = (label: string, result: LoadResult) => [
+  label,
+  String(result.requests),
+  fixed(result.p50),
+  fixed(result.p95),
+  fixed(result.p99),
+  String(result.bad + result.errors),
+];
 
 async function main() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no production build here: run `npm run build` first");
@@ -36,7 +43,9 @@ async function main() {
     } finally {
       await handle.close();
     }
-    const common = vocabulary().filter((name) => !PANTRY_STAPLES.has(name)).slice(0, 12);
+    const common = vocabulary()
+      .filter((name) => !PANTRY_STAPLES.has(name))
+      .slice(0, 12);
     const costly = `/?page=50&ingredients=${encodeURIComponent(common.join(","))}`;
     const server = await startServer(PORT, { ...database.env, TRUSTED_PROXY: "none" }, process.cwd());
     try {
@@ -46,8 +55,13 @@ async function main() {
           load(server.url, { path: "/login" }, { duration: DURATION, connections: 1, rate: PROBE_RATE }),
         ]);
       const [idleHealth, idleLogin] = await probes();
-      const [flood, [health, login]] = await Promise.all([load(server.url, { path: costly }, { duration: DURATION, connections: CONNECTIONS }), probes()]);
-      console.log(`\n${RECIPES.toLocaleString("en")} recipes on PostgreSQL, ${CONNECTIONS} clients repeating ${costly.slice(0, 60)}… for ${DURATION} s\n`);
+      const [flood, [health, login]] = await Promise.all([
+        load(server.url, { path: costly }, { duration: DURATION, connections: CONNECTIONS }),
+        probes(),
+      ]);
+      console.log(
+        `\n${RECIPES.toLocaleString("en")} recipes on PostgreSQL, ${CONNECTIONS} clients repeating ${costly.slice(0, 60)}… for ${DURATION} s\n`,
+      );
       console.log(
         markdownTable(
           ["requests", "answered", "p50 ms", "p95 ms", "p99 ms", "failed (≥ 400 or error)"],

@@ -63,8 +63,20 @@ async function main() {
         const ceilingPath = target.ceiling ? BARE_PATHS[target.ceiling] : null;
         const ceiling = ceilingPath ? results.get(key(ceilingPath, connections))! : null;
         const ratio = ceiling ? result.rps / ceiling.rps : Number.NaN;
-        const verdict = ceiling ? `${percent(ratio)} of bare ${target.ceiling} ${ratio >= 0.5 ? "(target ≥ 50%: met)" : "(target ≥ 50%: missed)"}` : "ceiling";
-        return [target.name, connections, fixed(result.rps), fixed(result.p50), fixed(result.p95), fixed(result.p99), result.errors + result.bad, modes.get(target.path)!, verdict];
+        const verdict = ceiling
+          ? `${percent(ratio)} of bare ${target.ceiling} ${ratio >= 0.5 ? "(target ≥ 50%: met)" : "(target ≥ 50%: missed)"}`
+          : "ceiling";
+        return [
+          target.name,
+          connections,
+          fixed(result.rps),
+          fixed(result.p50),
+          fixed(result.p95),
+          fixed(result.p99),
+          result.errors + result.bad,
+          modes.get(target.path)!,
+          verdict,
+        ];
       }),
     );
     const table = markdownTable(["page", "connections", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "served", "vs. ceiling"], rows);

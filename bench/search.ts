@@ -73,7 +73,8 @@ async function benchmark(driver: string, handle: DatabaseHandle, size: number) {
       const fast: number[] = [];
       for (const terms of queries) fast.push(await time(() => searchRecipes(db, terms)));
       const plain: number[] = [];
-      for (const terms of queries.slice(0, plainQueries)) plain.push(await time(() => db.execute(plainSearchQuery(terms, { assumeStaples: true }))));
+      for (const terms of queries.slice(0, plainQueries))
+        plain.push(await time(() => db.execute(plainSearchQuery(terms, { assumeStaples: true }))));
       results.push({ driver, size, pool, k, fast: fast.sort((a, b) => a - b), plain: plain.sort((a, b) => a - b) });
       const last = results.at(-1)!;
       console.log(
@@ -82,8 +83,13 @@ async function benchmark(driver: string, handle: DatabaseHandle, size: number) {
       );
       if (pool === "common" && k !== 1) {
         const { levels } = levelsFor(await describeTerms(db, rankingTerms(queries[0]!, true)), true);
-        plans.push(`### ${driver}, ${size.toLocaleString("en")} recipes, ${k} common: ${queries[0]!.join(", ")}\n\nFast walk (one statement):\n\n\`\`\`\n${await explain(handle, rankedLevelsQuery(levels, PAGE_SIZE), true)}\n\`\`\`\n`);
-        if (k === 6) plans.push(`Plain query, same terms:\n\n\`\`\`\n${await explain(handle, plainSearchQuery(queries[0]!, { assumeStaples: true }), false)}\n\`\`\`\n`);
+        plans.push(
+          `### ${driver}, ${size.toLocaleString("en")} recipes, ${k} common: ${queries[0]!.join(", ")}\n\nFast walk (one statement):\n\n\`\`\`\n${await explain(handle, rankedLevelsQuery(levels, PAGE_SIZE), true)}\n\`\`\`\n`,
+        );
+        if (k === 6)
+          plans.push(
+            `Plain query, same terms:\n\n\`\`\`\n${await explain(handle, plainSearchQuery(queries[0]!, { assumeStaples: true }), false)}\n\`\`\`\n`,
+          );
       }
     }
   }
@@ -98,10 +104,18 @@ async function check(driver: string, handle: DatabaseHandle, size: number) {
   let mismatches = 0;
   for (let i = 0; i < count; i++) {
     const k = 1 + Math.floor(random() * 6);
-    const terms = [...new Set(Array.from({ length: k }, () => {
-      const r = random();
-      return r < 0.45 ? POOLS.common[Math.floor(random() * 40)]! : r < 0.9 ? POOLS.rare[Math.floor(random() * POOLS.rare.length)]! : staples[Math.floor(random() * staples.length)]!;
-    }))];
+    const terms = [
+      ...new Set(
+        Array.from({ length: k }, () => {
+          const r = random();
+          return r < 0.45
+            ? POOLS.common[Math.floor(random() * 40)]!
+            : r < 0.9
+              ? POOLS.rare[Math.floor(random() * POOLS.rare.length)]!
+              : staples[Math.floor(random() * staples.length)]!;
+        }),
+      ),
+    ];
     const assumeStaples = random() < 0.5;
     const page = 1 + Math.floor(random() * 3);
     const fast = await searchRecipes(handle.db, terms, { assumeStaples, page });
@@ -158,7 +172,10 @@ function report(): string {
     "",
     process.env.BENCH_NOTE ?? "",
     "",
-    `Run ${new Date().toISOString()} on ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end; Node ${process.version}.`,
+    `Run ${new Date().toISOString()} on ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" / ")} at the end; Node ${process.version}.`,
     `${QUERIES} timed searches per case (fewer plain ones from 100k up); times are the whole \`searchRecipes\` call (count, walk, page read) as the site makes it, staples assumed, through the driver; the plain column is the plain ranking query alone.`,
     "Common = drawn from the 40 most popular names that are not pantry staples (a typed staple does not rank while staples are assumed); rare = ranks 300–1,200 (≈ 0.2–0.6 %).",
     "",

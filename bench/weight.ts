@@ -49,7 +49,9 @@ async function main() {
   ensureBuild(options.reuseBuild);
   const database = await freshDatabase(options.databaseUrl);
   const handle = await database.open();
-  await handle.db.insert(users).values({ email: EMAIL, name: "Weight", passwordHash: await hashPassword(PASSWORD, options.passwordIterations), isActive: true });
+  await handle.db
+    .insert(users)
+    .values({ email: EMAIL, name: "Weight", passwordHash: await hashPassword(PASSWORD, options.passwordIterations), isActive: true });
   const [recipe] = await handle.db.select({ id: recipes.id }).from(recipes).limit(1);
   await handle.close();
 

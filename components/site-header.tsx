@@ -6,7 +6,15 @@ import { NavLoginForm } from "./nav-login-form";
 type FormAction = (formData: FormData) => Promise<void>;
 
 /** The actions come from the layout, so that components never import routes. */
-export function SiteHeader({ user, logoutAction, loginAction }: { user: SessionUser | null; logoutAction: FormAction; loginAction: FormAction }) {
+export function SiteHeader({
+  user,
+  logoutAction,
+  loginAction,
+}: {
+  user: SessionUser | null;
+  logoutAction: FormAction;
+  loginAction: FormAction;
+}) {
   return (
     <header className="border-b border-stone-200 bg-white">
       <nav aria-label="Main" className="mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">

@@ -12,4 +12,8 @@ export function stripControlCharacters(value: string): string {
 }
 
 /** A text field: control characters dropped, then trimmed. */
-export const cleanString = (message: string) => z.pipe(z.string({ error: message }), z.transform((value: string) => stripControlCharacters(value).trim()));
+export const cleanString = (message: string) =>
+  z.pipe(
+    z.string({ error: message }),
+    z.transform((value: string) => stripControlCharacters(value).trim()),
+  );

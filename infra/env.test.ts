@@ -50,12 +50,16 @@ describe("production configuration", () => {
     ["AUTH_SECRET (too short)", { AUTH_SECRET: "short" }, /AUTH_SECRET: must be at least 32 characters/],
     ["TRUSTED_PROXY", { TRUSTED_PROXY: undefined }, /TRUSTED_PROXY: is required in production.*TRUSTED_PROXY=none/],
     ["TRUSTED_PROXY (unknown)", { TRUSTED_PROXY: "nginx" }, /TRUSTED_PROXY: must be heroku, vercel, forwarded or none/],
-  ])("refuses to start without %s, naming it", async (_name, overrides, message) => {
-    const result = await loadEnv(overrides);
-    expect(result.ok).toBe(false);
-    expect(result.output).toMatch(message);
-    expect(result.output).toContain('See "Configuration" in README.md.');
-  }, 30_000);
+  ])(
+    "refuses to start without %s, naming it",
+    async (_name, overrides, message) => {
+      const result = await loadEnv(overrides);
+      expect(result.ok).toBe(false);
+      expect(result.output).toMatch(message);
+      expect(result.output).toContain('See "Configuration" in README.md.');
+    },
+    30_000,
+  );
 
   it("names every missing variable at once, not only the first", async () => {
     const result = await loadEnv({ AUTH_SECRET: undefined, RESEND_API_KEY: undefined, MAIL_FROM: "" });

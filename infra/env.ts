@@ -71,15 +71,25 @@ export const serverVariables = {
   DATABASE_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
   // Used when DATABASE_URL has no sslmode: Heroku Postgres requires TLS, but its URL (which Heroku
   // rewrites) does not say so.
-  PGSSLMODE: z.enum(["disable", "prefer", "require", "verify-full"], { message: "must be disable, prefer, require or verify-full" }).optional(),
+  PGSSLMODE: z
+    .enum(["disable", "prefer", "require", "verify-full"], { message: "must be disable, prefer, require or verify-full" })
+    .optional(),
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
   ALLOW_EMBEDDED_DB: booleanFlag,
-  SEED_CATALOGUE: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+  SEED_CATALOGUE: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url({ message: "must be an absolute URL" }).optional(),
   MAIL_FROM: z.string().min(3).default("Pantry <onboarding@resend.dev>"),
   PASSWORD_ITERATIONS: z.coerce.number().int().min(1_000, "must be at least 1000").max(5_000_000).default(220_000),
-  ACTIVATION_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  ACTIVATION_TOKEN_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   FORCE_HTTPS: z.enum(["true", "false"]).optional(),
   TRUSTED_PROXY: z
     .enum(["none", "heroku", "vercel", "forwarded"], { message: "must be heroku, vercel, forwarded or none" })

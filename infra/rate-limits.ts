@@ -41,7 +41,14 @@ function storeClient(handle: DatabaseHandle) {
       const { rows, rowCount } = await handle.query(text, values);
       return {
         rowCount,
-        rows: rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === "bigint" || (key === "expire" && value !== null) ? Number(value) : value]))),
+        rows: rows.map((row) =>
+          Object.fromEntries(
+            Object.entries(row).map(([key, value]) => [
+              key,
+              typeof value === "bigint" || (key === "expire" && value !== null) ? Number(value) : value,
+            ]),
+          ),
+        ),
       };
     },
   };
@@ -52,7 +59,9 @@ const PURGE_EVERY_MS = 10 * 60 * 1000;
 let lastPurge = Number.NEGATIVE_INFINITY;
 
 export async function purgeExpiredLimits(handle?: DatabaseHandle): Promise<number> {
-  const { rowCount } = await (handle ?? (await database())).query("DELETE FROM rate_limits WHERE expire IS NOT NULL AND expire < $1", [Date.now()]);
+  const { rowCount } = await (handle ?? (await database())).query("DELETE FROM rate_limits WHERE expire IS NOT NULL AND expire < $1", [
+    Date.now(),
+  ]);
   return rowCount;
 }
 
@@ -67,7 +76,13 @@ async function limiters(): Promise<Limiters> {
   const handle = await database();
   purgeNowAndThen(handle);
   if (store.__pantryLimiters?.handle === handle) return store.__pantryLimiters.limiters;
-  const common = { storeClient: storeClient(handle), storeType: "client", tableName: "rate_limits", tableCreated: true, clearExpiredByTimeout: false };
+  const common = {
+    storeClient: storeClient(handle),
+    storeType: "client",
+    tableName: "rate_limits",
+    tableCreated: true,
+    clearExpiredByTimeout: false,
+  };
   const created: Limiters = {
     perIp: new RateLimiterPostgres({ ...common, keyPrefix: "ip", points: env.RATE_LIMIT_PER_IP, duration: REQUEST_WINDOW_SECONDS }),
     siteWide: new RateLimiterPostgres({ ...common, keyPrefix: "site", points: env.RATE_LIMIT_SITE_WIDE, duration: REQUEST_WINDOW_SECONDS }),
@@ -120,7 +135,8 @@ async function refusalOf(consume: () => Promise<unknown>): Promise<LimitResult> 
 export async function loginLock(email: string): Promise<LimitResult> {
   if (env.RATE_LIMIT_DISABLED) return { allowed: true };
   const state = await (await limiters()).locks.get(accountKey(email));
-  if (state && state.consumedPoints > 1 && state.msBeforeNext > 0) return { allowed: false, retryAfterSeconds: Math.ceil(state.msBeforeNext / 1000) };
+  if (state && state.consumedPoints > 1 && state.msBeforeNext > 0)
+    return { allowed: false, retryAfterSeconds: Math.ceil(state.msBeforeNext / 1000) };
   return { allowed: true };
 }
 
@@ -143,8 +159,6 @@ export async function clearLoginFailures(email: string): Promise<void> {
   const key = accountKey(email);
   await Promise.all([failures.delete(key), locks.delete(key)]);
 }
-
-
 
 /** False once the recipient has had three mails of `kind` within the hour: anyone can make the site mail any address. */
 export async function consumeMailQuota(kind: MailKind, email: string): Promise<boolean> {

@@ -20,7 +20,13 @@ describe("createSlots", () => {
     const results = await Promise.allSettled([1, 2, 3, 4, 5].map(task));
     expect(peak).toBe(2);
     expect(started).toEqual([1, 2, 3, 4, 5]);
-    expect(results.map((result) => (result.status === "fulfilled" ? result.value : (result.reason as Error).message))).toEqual([1, 2, "task 3 failed", 4, 5]);
+    expect(results.map((result) => (result.status === "fulfilled" ? result.value : (result.reason as Error).message))).toEqual([
+      1,
+      2,
+      "task 3 failed",
+      4,
+      5,
+    ]);
     expect(slots.running).toBe(0);
   });
 });

@@ -14,7 +14,8 @@ async function main(): Promise<number> {
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    const reason = error instanceof SyntaxError ? `it is not valid JSON (${error.message})` : error instanceof Error ? error.message : String(error);
+    const reason =
+      error instanceof SyntaxError ? `it is not valid JSON (${error.message})` : error instanceof Error ? error.message : String(error);
     console.error(`Cannot read ${file}: ${reason}. Nothing was imported.`);
     return 1;
   }
@@ -26,7 +27,10 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof FlaskExportError) console.error(error.message);
-    else console.error(`The import failed and was rolled back; nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
+    else
+      console.error(
+        `The import failed and was rolled back; nothing was imported: ${error instanceof Error ? error.message : String(error)}`,
+      );
     return 1;
   } finally {
     await closeDatabase();

@@ -19,13 +19,25 @@ const DEMO = { email: "demo@pantry.test", password: "a long and unusual passphra
 
 type Shot = { name: string; path: string; signedIn?: boolean };
 
-async function startOwnSite(): Promise<{ server: RunningServer; recipeId: number; credentials: typeof DEMO; cleanup: () => Promise<void> }> {
-  if (!existsSync(path.join(".next", "BUILD_ID"))) execFileSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+async function startOwnSite(): Promise<{
+  server: RunningServer;
+  recipeId: number;
+  credentials: typeof DEMO;
+  cleanup: () => Promise<void>;
+}> {
+  if (!existsSync(path.join(".next", "BUILD_ID")))
+    execFileSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   const database = await freshDatabase(undefined);
   const handle = await database.open();
   const [user] = await handle.db
     .insert(users)
-    .values({ email: DEMO.email, name: DEMO.name, passwordHash: await hashPassword(DEMO.password, 220_000), isActive: true, activatedAt: new Date() })
+    .values({
+      email: DEMO.email,
+      name: DEMO.name,
+      passwordHash: await hashPassword(DEMO.password, 220_000),
+      isActive: true,
+      activatedAt: new Date(),
+    })
     .returning({ id: users.id });
   const owned = (await handle.db.select({ id: recipes.id }).from(recipes).where(isNull(recipes.authorId)).limit(3)).map((row) => row.id);
   await handle.db.update(recipes).set({ authorId: user!.id }).where(inArray(recipes.id, owned));
@@ -46,7 +58,10 @@ async function main() {
     ? {
         server: { url: baseUrlFlag.replace(/\/+$/, "") },
         recipeId: await firstRecipeId(baseUrlFlag),
-        credentials: process.env.SCREENSHOTS_EMAIL && process.env.SCREENSHOTS_PASSWORD ? { email: process.env.SCREENSHOTS_EMAIL, password: process.env.SCREENSHOTS_PASSWORD } : null,
+        credentials:
+          process.env.SCREENSHOTS_EMAIL && process.env.SCREENSHOTS_PASSWORD
+            ? { email: process.env.SCREENSHOTS_EMAIL, password: process.env.SCREENSHOTS_PASSWORD }
+            : null,
         cleanup: async () => {},
       }
     : await startOwnSite();
@@ -83,7 +98,10 @@ async function main() {
           console.log(`skipped ${shot.name} (no SCREENSHOTS_EMAIL/SCREENSHOTS_PASSWORD for a signed-in page)`);
           continue;
         }
-        const context = await browser.newContext({ viewport: { width, height: 800 }, ...(shot.signedIn && session ? { storageState: session } : {}) });
+        const context = await browser.newContext({
+          viewport: { width, height: 800 },
+          ...(shot.signedIn && session ? { storageState: session } : {}),
+        });
         const page = await context.newPage();
         await page.goto(site.server.url + shot.path, { waitUntil: "networkidle" });
         const file = path.join(OUT_DIR, `${shot.name}-${device}.png`);

@@ -115,7 +115,10 @@ describe("database availability as the middleware sees it", () => {
     expect(deaf.mock.calls[0]![1]!.signal!.aborted).toBe(true);
 
     const fetch = vi.fn<typeof globalThis.fetch>(
-      (_, init) => new Promise<Response>((_, reject) => init!.signal!.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")))),
+      (_, init) =>
+        new Promise<Response>((_, reject) =>
+          init!.signal!.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))),
+        ),
     );
     const availability = createAvailability({ healthUrl: HEALTH_URL, fetch, probeTimeoutMs: 20 });
     const started = Date.now();
@@ -126,9 +129,9 @@ describe("database availability as the middleware sees it", () => {
 
 describe("the 503 page", () => {
   it("links back to the page asked for, escaped, and never to another host", () => {
-    expect(retryHref("/recipes/1", "?q=a&b=\"<x>\"")).toBe("/recipes/1?q=a&b=\"<x>\"");
+    expect(retryHref("/recipes/1", '?q=a&b="<x>"')).toBe('/recipes/1?q=a&b="<x>"');
     expect(retryHref("//evil.example/path", "")).toBe("/evil.example/path");
-    const html = unavailablePage(retryHref("/", "?ingredients=a&b=\"<script>\""));
+    const html = unavailablePage(retryHref("/", '?ingredients=a&b="<script>"'));
     expect(html).toContain('href="/?ingredients=a&#38;b=&#34;&#60;script&#62;&#34;"');
     expect(html).not.toContain("<script");
     expect(html).toContain("Something went wrong on our side");

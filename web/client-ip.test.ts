@@ -5,7 +5,13 @@ const request = (headers: Record<string, string>) => new Headers(headers);
 
 describe("the client address behind a proxy", () => {
   it.each([
-    ["heroku: the router's own last entry, whatever the client wrote before it", "heroku", 1, { "x-forwarded-for": "6.6.6.6, 203.0.113.7" }, "203.0.113.7"],
+    [
+      "heroku: the router's own last entry, whatever the client wrote before it",
+      "heroku",
+      1,
+      { "x-forwarded-for": "6.6.6.6, 203.0.113.7" },
+      "203.0.113.7",
+    ],
     ["forwarded, one proxy (nginx appends $remote_addr)", "forwarded", 1, { "x-forwarded-for": "6.6.6.6, 203.0.113.7" }, "203.0.113.7"],
     ["forwarded, two proxies (a CDN, then nginx)", "forwarded", 2, { "x-forwarded-for": "6.6.6.6, 203.0.113.7, 10.0.0.2" }, "203.0.113.7"],
     ["forwarded, fewer entries than proxies: not through them, unknown", "forwarded", 2, { "x-forwarded-for": "203.0.113.7" }, null],

@@ -3,7 +3,6 @@ import { headers } from "next/headers";
 import { env } from "@/infra/env";
 import type { Client } from "@/infra/rate-limits";
 
-
 type ProxySetting = { proxy: "none" | "heroku" | "vercel" | "forwarded"; hops: number };
 
 /**

@@ -14,7 +14,17 @@ export function retryHref(pathname: string, search: string): string {
 }
 
 /** Self-contained: no scripts, no assets, inline styles only. */
-function messagePage({ title, heading, message, primary }: { title: string; heading: string; message: string; primary: { href: string; label: string } }): string {
+function messagePage({
+  title,
+  heading,
+  message,
+  primary,
+}: {
+  title: string;
+  heading: string;
+  message: string;
+  primary: { href: string; label: string };
+}): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -49,7 +59,12 @@ a:focus-visible{outline:2px solid #c2410c;outline-offset:2px}
 }
 
 export function unavailablePage(retry: string): string {
-  return messagePage({ title: "Pantry: back in a moment", heading: UNAVAILABLE_HEADING, message: UNAVAILABLE_MESSAGE, primary: { href: retry, label: "Try again" } });
+  return messagePage({
+    title: "Pantry: back in a moment",
+    heading: UNAVAILABLE_HEADING,
+    message: UNAVAILABLE_MESSAGE,
+    primary: { href: retry, label: "Try again" },
+  });
 }
 
 export const TOO_LARGE_HEADING = "That was too much to send";
@@ -57,5 +72,10 @@ export const TOO_LARGE_MESSAGE = "The form sent more than 1 MB, more than this s
 
 /** The 413 for a form posted without JavaScript; `back` is the form's own page. */
 export function tooLargePage(back: string): string {
-  return messagePage({ title: "Pantry: too much to send", heading: TOO_LARGE_HEADING, message: TOO_LARGE_MESSAGE, primary: { href: back, label: "Back to the form" } });
+  return messagePage({
+    title: "Pantry: too much to send",
+    heading: TOO_LARGE_HEADING,
+    message: TOO_LARGE_MESSAGE,
+    primary: { href: back, label: "Back to the form" },
+  });
 }

@@ -16,9 +16,14 @@ export const changePasswordAction = validatedAction(
   async ({ currentPassword, password }): Promise<FormState> => {
     const { user, sessionId } = await requireSession("/account");
     const result = await changePassword(await getDb(), user, currentPassword, password, sessionId);
-    if (result.status === "locked") return { message: `Too many wrong passwords. Wait ${minutesText(result.retryAfterSeconds)} and try again.`, messageTone: "error" };
+    if (result.status === "locked")
+      return { message: `Too many wrong passwords. Wait ${minutesText(result.retryAfterSeconds)} and try again.`, messageTone: "error" };
     if (result.status === "wrong-password") {
-      return { fieldErrors: { currentPassword: "That is not your current password." }, message: "Your password was not changed.", messageTone: "error" };
+      return {
+        fieldErrors: { currentPassword: "That is not your current password." },
+        message: "Your password was not changed.",
+        messageTone: "error",
+      };
     }
     await flash("Password changed. Every other device signed in to your account has been logged out.", "success");
     redirect("/account");

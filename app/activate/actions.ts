@@ -35,7 +35,11 @@ export async function activateAction(_previous: FormState, formData: FormData): 
   const user = await checkActivationToken(await getDb(), token);
   if (!user) return expired;
   if (typeof password !== "string" || password === "") {
-    return { fieldErrors: { password: "Enter the password you chose when you registered." }, message: "Please correct the fields marked below.", messageTone: "error" };
+    return {
+      fieldErrors: { password: "Enter the password you chose when you registered." },
+      message: "Please correct the fields marked below.",
+      messageTone: "error",
+    };
   }
   // Checks the password, uses the token up, activates the account and signs in, or none of these.
   const activation = await signInWithActivation(token, password);

@@ -13,7 +13,15 @@ export function ResendActivationForm() {
   return (
     <form {...formProps} aria-describedby="resend-message" className="space-y-2">
       <FormMessage state={state} id="resend-message" />
-      <TextField id="resend-email" label="Email" type="email" autoComplete="email" defaultValue={state.values?.email} error={errorFor("email")} registration={form.register("email")} />
+      <TextField
+        id="resend-email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        defaultValue={state.values?.email}
+        error={errorFor("email")}
+        registration={form.register("email")}
+      />
       <SubmitButton pending={pending} pendingLabel="Sending…">
         Send the link again
       </SubmitButton>

@@ -13,7 +13,15 @@ export function ForgotPasswordForm() {
   return (
     <form {...formProps} aria-describedby="forgot-message" className="space-y-2">
       <FormMessage state={state} id="forgot-message" />
-      <TextField id="forgot-email" label="Email" type="email" autoComplete="email" defaultValue={state.values?.email} error={errorFor("email")} registration={form.register("email")} />
+      <TextField
+        id="forgot-email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        defaultValue={state.values?.email}
+        error={errorFor("email")}
+        registration={form.register("email")}
+      />
       <SubmitButton pending={pending} pendingLabel="Sending…">
         Send me a reset link
       </SubmitButton>

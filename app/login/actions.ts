@@ -30,7 +30,11 @@ function loginRefusal(login: Exclude<LoginCheck, { status: "ok" }>): FormState {
     };
   }
   if (login.status === "inactive") {
-    return { message: "Your account is not confirmed yet. Open the link we mailed you, or ask for a new one.", messageTone: "error", code: "inactive" };
+    return {
+      message: "Your account is not confirmed yet. Open the link we mailed you, or ask for a new one.",
+      messageTone: "error",
+      code: "inactive",
+    };
   }
   return { message: WRONG_CREDENTIALS, messageTone: "error", code: "invalid" };
 }

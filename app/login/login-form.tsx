@@ -17,8 +17,23 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       {state.code === "inactive" ? <FormHintLink href="/activate/resend">Send the confirmation link again</FormHintLink> : null}
       {state.code === "locked" ? <FormHintLink href="/forgot-password">Reset your password</FormHintLink> : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField id="login-email" label="Email" type="email" autoComplete="username" defaultValue={state.values?.email} error={errorFor("email")} registration={form.register("email")} />
-      <TextField id="login-password" label="Password" type="password" autoComplete="current-password" error={errorFor("password")} registration={form.register("password")} />
+      <TextField
+        id="login-email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        defaultValue={state.values?.email}
+        error={errorFor("email")}
+        registration={form.register("email")}
+      />
+      <TextField
+        id="login-password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={errorFor("password")}
+        registration={form.register("password")}
+      />
       <SubmitButton pending={pending} pendingLabel="Logging in…">
         Log in
       </SubmitButton>

@@ -41,32 +41,39 @@ export const createRecipeAction = userAction(
   },
 );
 
-export const updateRecipeAction = userAction(serverRecipeUpdateSchema, editPath, async (input, { user, db, formData }): Promise<FormState> => {
-  const id = parseRecipeId(formData.get("id"));
-  const limited = await overWriteLimit(user.id);
-  if (limited) return limited;
-  const result = id ? await updateRecipe(db, user.id, id, input.version, input) : ({ status: "not-found" } as const);
-  if (result.status === "not-found") {
-    await flash("That recipe does not exist, or it is not yours to edit.", "error");
-    redirect("/dashboard");
-  }
-  if (result.status === "conflict") {
-    return {
-      message:
-        "This recipe was changed after you opened it (perhaps in another tab), so your save was not applied. The form now shows the newer version: make your changes again and save.",
-      messageTone: "error",
-      code: "conflict",
-      values: recipeFormValues(result.current),
-    };
-  }
-  await flash(`“${input.title}” is updated.`, "success");
-  redirect(`/recipes/${id}`);
-});
+export const updateRecipeAction = userAction(
+  serverRecipeUpdateSchema,
+  editPath,
+  async (input, { user, db, formData }): Promise<FormState> => {
+    const id = parseRecipeId(formData.get("id"));
+    const limited = await overWriteLimit(user.id);
+    if (limited) return limited;
+    const result = id ? await updateRecipe(db, user.id, id, input.version, input) : ({ status: "not-found" } as const);
+    if (result.status === "not-found") {
+      await flash("That recipe does not exist, or it is not yours to edit.", "error");
+      redirect("/dashboard");
+    }
+    if (result.status === "conflict") {
+      return {
+        message:
+          "This recipe was changed after you opened it (perhaps in another tab), so your save was not applied. The form now shows the newer version: make your changes again and save.",
+        messageTone: "error",
+        code: "conflict",
+        values: recipeFormValues(result.current),
+      };
+    }
+    await flash(`“${input.title}” is updated.`, "success");
+    redirect(`/recipes/${id}`);
+  },
+);
 
 export async function deleteRecipeAction(formData: FormData): Promise<void> {
   const id = parseRecipeId(formData.get("id"));
   const user = await requireUser("/dashboard");
   const deleted = id ? await deleteRecipe(await getDb(), user.id, id) : false;
-  await flash(deleted ? "The recipe is deleted." : "That recipe does not exist, or it is not yours to delete.", deleted ? "success" : "error");
+  await flash(
+    deleted ? "The recipe is deleted." : "That recipe does not exist, or it is not yours to delete.",
+    deleted ? "success" : "error",
+  );
   redirect("/dashboard");
 }

@@ -13,8 +13,23 @@ export function RegisterForm() {
   return (
     <form {...formProps} aria-describedby="register-message" className="space-y-2">
       <FormMessage state={state} id="register-message" />
-      <TextField id="register-name" label="Name" autoComplete="name" defaultValue={state.values?.name} error={errorFor("name")} registration={form.register("name")} />
-      <TextField id="register-email" label="Email" type="email" autoComplete="email" defaultValue={state.values?.email} error={errorFor("email")} registration={form.register("email")} />
+      <TextField
+        id="register-name"
+        label="Name"
+        autoComplete="name"
+        defaultValue={state.values?.name}
+        error={errorFor("name")}
+        registration={form.register("name")}
+      />
+      <TextField
+        id="register-email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        defaultValue={state.values?.email}
+        error={errorFor("email")}
+        registration={form.register("email")}
+      />
       <TextField
         id="register-password"
         label="Password"

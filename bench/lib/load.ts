@@ -58,7 +58,10 @@ export async function load(
         ...(request.headers ? { headers: request.headers } : {}),
         ...(bodies ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: bodies[next++ % bodies.length] }) } : {}),
         ...(onResponse
-          ? { onResponse: (status: number, _body: string, _context: object, headers: autocannon.Request["headers"]) => onResponse(status, (headers ?? {}) as Record<string, string | string[]>) }
+          ? {
+              onResponse: (status: number, _body: string, _context: object, headers: autocannon.Request["headers"]) =>
+                onResponse(status, (headers ?? {}) as Record<string, string | string[]>),
+            }
           : {}),
       },
     ],

@@ -22,7 +22,9 @@ function attribute(tag: string, name: string): string | undefined {
 }
 
 export function parseLoginForm(html: string): LoginForm {
-  const form = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((match) => match[0]).find((candidate) => candidate.includes('id="login-password"'));
+  const form = [...html.matchAll(/<form[\s\S]*?<\/form>/g)]
+    .map((match) => match[0])
+    .find((candidate) => candidate.includes('id="login-password"'));
   if (!form) throw new Error("no login form (#login-password) on /login");
   const hidden = [...form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)]
     .map((match) => ({ name: attribute(match[0], "name"), value: attribute(match[0], "value") ?? "" }))
@@ -32,7 +34,9 @@ export function parseLoginForm(html: string): LoginForm {
   const part = (name: string, value: string) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   return {
     contentType: `multipart/form-data; boundary=${BOUNDARY}`,
-    body: (email, password) => [...hidden.map((field) => part(field.name, field.value)), part("email", email), part("password", password)].join("") + `--${BOUNDARY}--\r\n`,
+    body: (email, password) =>
+      [...hidden.map((field) => part(field.name, field.value)), part("email", email), part("password", password)].join("") +
+      `--${BOUNDARY}--\r\n`,
   };
 }
 

@@ -25,7 +25,8 @@ function numberList(name: string, envName: string, fallback: number[]): number[]
   const raw = setting(name, envName);
   if (raw === undefined) return fallback;
   const values = raw.split(",").map(Number);
-  if (values.some((value) => !Number.isInteger(value) || value <= 0)) throw new Error(`--${name} / ${envName} must list whole numbers, not "${raw}"`);
+  if (values.some((value) => !Number.isInteger(value) || value <= 0))
+    throw new Error(`--${name} / ${envName} must list whole numbers, not "${raw}"`);
   return values;
 }
 
@@ -62,6 +63,7 @@ export function benchOptions(): BenchOptions {
 export function describeRun(options: BenchOptions, extra = ""): string {
   const db = options.databaseUrl ? "PostgreSQL (fresh database)" : "PGlite (fresh folder)";
   // Shorter than a full run's 20 s: say so where the figures are read.
-  const smoke = options.duration > 0 && options.duration < 20 ? "**smoke run** (shorter than the 20 s of a full run: rough figures) · " : "";
+  const smoke =
+    options.duration > 0 && options.duration < 20 ? "**smoke run** (shorter than the 20 s of a full run: rough figures) · " : "";
   return `${smoke}${new Date().toISOString()} · ${options.duration} s per configuration · ${db}${extra ? ` · ${extra}` : ""}`;
 }

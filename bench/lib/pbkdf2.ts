@@ -7,7 +7,11 @@ const derive = promisify(pbkdf2);
  * Raw PBKDF2-HMAC-SHA512 throughput (64-byte key, as core/passwords/hash.ts) with Node's default
  * libuv thread pool: `inFlight` hashes always queued, so every pool thread stays busy.
  */
-export async function pbkdf2Throughput(iterations: number, seconds: number, inFlight = 8): Promise<{ hashesPerSecond: number; meanMs: number }> {
+export async function pbkdf2Throughput(
+  iterations: number,
+  seconds: number,
+  inFlight = 8,
+): Promise<{ hashesPerSecond: number; meanMs: number }> {
   const salt = Buffer.alloc(16, 1);
   const end = performance.now() + seconds * 1000;
   let done = 0;

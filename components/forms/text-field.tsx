@@ -17,7 +17,14 @@ export function TextField({ id, label, error, hint, registration, className, ...
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-stone-800">
         {label}
       </label>
-      <input id={id} className="input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} {...registration} />
+      <input
+        id={id}
+        className="input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+        {...registration}
+      />
       {hint ? (
         <p id={`${id}-hint`} className="mt-1 text-sm text-stone-600">
           {hint}

@@ -70,6 +70,12 @@ export function useZodForm<S extends Schema>(loadSchema: () => Promise<S>, actio
     pending,
     errorFor,
     // Focus means typing is about to start: fetch the checks now so the first blur finds them ready.
-    formProps: { ref: formRef, action: formAction, onSubmit, onFocus: () => void loadResolver().catch(() => (resolverRef.current = null)), noValidate: true },
+    formProps: {
+      ref: formRef,
+      action: formAction,
+      onSubmit,
+      onFocus: () => void loadResolver().catch(() => (resolverRef.current = null)),
+      noValidate: true,
+    },
   };
 }

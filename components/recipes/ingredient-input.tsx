@@ -49,7 +49,11 @@ export function IngredientInput({ defaultValue }: { defaultValue: string }) {
       {chips.length > 0 ? (
         <ul className="contents" aria-label="Your ingredients">
           {chips.map((chip) => (
-            <li key={chip} className="flex items-center gap-1 rounded-full bg-brand-100 py-0.5 pr-1 pl-3 text-sm text-brand-800" data-testid="ingredient-chip">
+            <li
+              key={chip}
+              className="flex items-center gap-1 rounded-full bg-brand-100 py-0.5 pr-1 pl-3 text-sm text-brand-800"
+              data-testid="ingredient-chip"
+            >
               {chip}
               <button
                 type="button"

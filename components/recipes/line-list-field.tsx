@@ -35,7 +35,15 @@ export function LineListField<T extends FieldValues>({ control, name, id, label,
         <p id={`${id}-hint`} className="mb-1 text-sm text-stone-600">
           {hint} One per line.
         </p>
-        <textarea id={id} name={name} defaultValue={value} rows={multiline ? 8 : 6} className="input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
+        <textarea
+          id={id}
+          name={name}
+          defaultValue={value}
+          rows={multiline ? 8 : 6}
+          className="input"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        />
         {errorText}
       </div>
     );
@@ -68,7 +76,11 @@ export function LineListField<T extends FieldValues>({ control, name, id, label,
                 {index + 1}.
               </span>
               {multiline ? (
-                <textarea {...common} rows={2} onChange={(event) => update(items.map((old, i) => (i === index ? event.target.value.replace(/\n/g, " ") : old)))} />
+                <textarea
+                  {...common}
+                  rows={2}
+                  onChange={(event) => update(items.map((old, i) => (i === index ? event.target.value.replace(/\n/g, " ") : old)))}
+                />
               ) : (
                 <input {...common} onChange={(event) => update(items.map((old, i) => (i === index ? event.target.value : old)))} />
               )}

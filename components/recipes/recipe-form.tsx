@@ -47,7 +47,13 @@ export function RecipeForm({ action, initialValues, submitLabel, recipeId, image
       <FormMessage state={state} id="recipe-message" />
       {recipeId ? <input type="hidden" name="id" value={recipeId} /> : null}
       {values.version ? <input type="hidden" name="version" value={values.version} /> : null}
-      <TextField id="recipe-title" label="Title" defaultValue={values.title} error={errorFor("title")} registration={form.register("title")} />
+      <TextField
+        id="recipe-title"
+        label="Title"
+        defaultValue={values.title}
+        error={errorFor("title")}
+        registration={form.register("title")}
+      />
       <div>
         <label htmlFor="recipe-summary" className="mb-1 block text-sm font-medium text-stone-800">
           Summary <span className="font-normal text-stone-600">(optional)</span>
@@ -74,7 +80,16 @@ export function RecipeForm({ action, initialValues, submitLabel, recipeId, image
         hint='Quantity, unit and name, e.g. "2 tbsp olive oil".'
         error={errorFor("ingredients")}
       />
-      <LineListField control={form.control} name="steps" id="recipe-steps" label="Steps" itemLabel="Step" hint="In the order you do them." error={errorFor("steps")} multiline />
+      <LineListField
+        control={form.control}
+        name="steps"
+        id="recipe-steps"
+        label="Steps"
+        itemLabel="Step"
+        hint="In the order you do them."
+        error={errorFor("steps")}
+        multiline
+      />
       <div className="grid gap-3 sm:grid-cols-3">
         {number("servings", "Servings")}
         {number("prepMinutes", "Preparation (minutes)")}

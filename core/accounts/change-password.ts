@@ -20,7 +20,10 @@ export async function changePassword(
   const check = await checkPassword(db, user.email, currentPassword);
   if (check.status === "locked") return check;
   if (check.status !== "ok" || check.user.id !== user.id) return { status: "wrong-password" };
-  await db.update(users).set({ passwordHash: await hashPassword(newPassword, env.PASSWORD_ITERATIONS) }).where(eq(users.id, user.id));
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(newPassword, env.PASSWORD_ITERATIONS) })
+    .where(eq(users.id, user.id));
   await revokeUserSessions(db, user.id, keepSessionId);
   return { status: "changed" };
 }

@@ -9,11 +9,10 @@ import { clearLoginFailures, loginLock, recordLoginFailure } from "@/infra/rate-
 import { findCredentialsByEmail, type PublicUser } from "./users";
 
 export type PasswordCheck =
-  | { status: "ok"; user: PublicUser; needsRehash: boolean }
-  | { status: "invalid" }
-  | { status: "locked"; retryAfterSeconds: number };
+  { status: "ok"; user: PublicUser; needsRehash: boolean } | { status: "invalid" } | { status: "locked"; retryAfterSeconds: number };
 
-export type LoginCheck = { status: "ok"; user: PublicUser } | { status: "invalid" } | { status: "inactive" } | { status: "locked"; retryAfterSeconds: number };
+export type LoginCheck =
+  { status: "ok"; user: PublicUser } | { status: "invalid" } | { status: "inactive" } | { status: "locked"; retryAfterSeconds: number };
 
 /** The one password check (login form, Auth.js provider, password change): refused while paused, failures counted and logged, cleared on success; an unknown address costs a hash too. */
 export async function checkPassword(db: Db, email: string, password: string): Promise<PasswordCheck> {
@@ -23,14 +22,20 @@ export async function checkPassword(db: Db, email: string, password: string): Pr
     return { status: "locked", retryAfterSeconds: lock.retryAfterSeconds };
   }
   const row = await findCredentialsByEmail(db, email);
-  const verified = row ? await verifyPassword(row.passwordHash, password, env.PASSWORD_ITERATIONS) : await verifyAgainstDummy(password, env.PASSWORD_ITERATIONS).then(() => null);
+  const verified = row
+    ? await verifyPassword(row.passwordHash, password, env.PASSWORD_ITERATIONS)
+    : await verifyAgainstDummy(password, env.PASSWORD_ITERATIONS).then(() => null);
   if (!row || !verified?.ok) {
     await recordLoginFailure(email);
     log.warn("login.failed", { to: maskEmail(email) });
     return { status: "invalid" };
   }
   await clearLoginFailures(email);
-  return { status: "ok", user: { id: row.id, name: row.name, email: row.email, isActive: row.isActive }, needsRehash: verified.needsRehash };
+  return {
+    status: "ok",
+    user: { id: row.id, name: row.name, email: row.email, isActive: row.isActive },
+    needsRehash: verified.needsRehash,
+  };
 }
 
 /** Only someone who knows the password learns that the account is unconfirmed; a correct password on an old hash format or cost is re-hashed. */

@@ -79,8 +79,8 @@ export function PasswordResetMail({ name, resetUrl }: { name: string | null; res
       <Text style={styles.text}>Someone (probably you) asked to reset the password of your Pantry account.</Text>
       <ActionLink href={resetUrl} label="Choose a new password" />
       <Text style={styles.small}>
-        The link works once and expires in one hour; asking again makes older links stop working. If you did not ask, ignore this
-        mail: your password stays as it is.
+        The link works once and expires in one hour; asking again makes older links stop working. If you did not ask, ignore this mail: your
+        password stays as it is.
       </Text>
     </Layout>
   );

@@ -37,7 +37,11 @@ export async function resetPassword(db: Db, token: string, newPassword: string):
   const user = await db.transaction(async (tx) => {
     const used = await consumeToken(tx, token, "password_reset");
     if (!used) return null;
-    const [row] = await tx.update(users).set({ passwordHash }).where(eq(users.id, used.userId)).returning({ id: users.id, email: users.email });
+    const [row] = await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(eq(users.id, used.userId))
+      .returning({ id: users.id, email: users.email });
     await tx
       .update(oneTimeTokens)
       .set({ passwordHash: null })

@@ -10,14 +10,19 @@ const lowerCase = z.transform((text: string) => text.toLowerCase());
 
 export const emailSchema = z.pipe(
   z.pipe(
-    z.string({ error: "Enter your email address." }).check(z.trim(), z.minLength(1, "Enter your email address."), z.maxLength(254, "Use at most 254 characters.")),
+    z
+      .string({ error: "Enter your email address." })
+      .check(z.trim(), z.minLength(1, "Enter your email address."), z.maxLength(254, "Use at most 254 characters.")),
     z.email("Enter a valid email address, like name@example.com."),
   ),
   lowerCase,
 );
 
 export const registerSchema = z.object({
-  name: z.pipe(cleanString("Enter your name."), z.string().check(z.minLength(1, "Enter your name."), z.maxLength(100, "Use at most 100 characters."))),
+  name: z.pipe(
+    cleanString("Enter your name."),
+    z.string().check(z.minLength(1, "Enter your name."), z.maxLength(100, "Use at most 100 characters.")),
+  ),
   email: emailSchema,
   password: z.pipe(z.string({ error: "Choose a password." }), passwordSchema),
 });
@@ -25,7 +30,10 @@ export const registerSchema = z.object({
 export const loginSchema = z.object({
   // Deliberately loose: any account, including one imported with an old password, can log in.
   email: z.pipe(
-    z.pipe(cleanString("Enter your email and password."), z.string().check(z.minLength(1, "Enter your email and password."), z.maxLength(254, "Wrong email or password."))),
+    z.pipe(
+      cleanString("Enter your email and password."),
+      z.string().check(z.minLength(1, "Enter your email and password."), z.maxLength(254, "Wrong email or password.")),
+    ),
     lowerCase,
   ),
   password: z.string().check(z.minLength(1, "Enter your email and password."), z.maxLength(1024, "Wrong email or password.")),
@@ -39,6 +47,8 @@ export const newPasswordSchema = z.object({
 });
 
 export const changePasswordSchema = z.object({
-  currentPassword: z.string({ error: "Enter your current password." }).check(z.minLength(1, "Enter your current password."), z.maxLength(1024, "Wrong password.")),
+  currentPassword: z
+    .string({ error: "Enter your current password." })
+    .check(z.minLength(1, "Enter your current password."), z.maxLength(1024, "Wrong password.")),
   password: z.pipe(z.string({ error: "Choose a new password." }), passwordSchema),
 });

@@ -36,12 +36,18 @@ export async function findSessionUser(db: Db, sessionId: string, userId: string)
 
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {
   if (!UUID_PATTERN.test(sessionId)) return;
-  await db.update(userSessions).set({ revokedAt: new Date() }).where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
+  await db
+    .update(userSessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
 }
 
 /** Ends every session of a user, or every one but `keep` (the browser asking). */
 export async function revokeUserSessions(db: Db, userId: string, keep?: string): Promise<void> {
   const conditions = [eq(userSessions.userId, userId), isNull(userSessions.revokedAt)];
   if (keep) conditions.push(ne(userSessions.id, keep));
-  await db.update(userSessions).set({ revokedAt: new Date() }).where(and(...conditions));
+  await db
+    .update(userSessions)
+    .set({ revokedAt: new Date() })
+    .where(and(...conditions));
 }

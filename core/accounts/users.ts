@@ -17,7 +17,10 @@ export async function findUserById(db: Db, id: string): Promise<PublicUser | nul
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<PublicUser | null> {
-  const [row] = await db.select(publicColumns).from(users).where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
+  const [row] = await db
+    .select(publicColumns)
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
   return row ?? null;
 }
 

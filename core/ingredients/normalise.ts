@@ -81,9 +81,7 @@ export function normalizeIngredientName(name: string): string {
   return hasLetter(result) ? result : "";
 }
 
-const JUICE_PREFIXES: readonly (readonly string[])[] = [
-  ["zest", "and", "juice"], ["juice", "and", "zest"], ["juice"], ["zest"], ["rind"],
-];
+const JUICE_PREFIXES: readonly (readonly string[])[] = [["zest", "and", "juice"], ["juice", "and", "zest"], ["juice"], ["zest"], ["rind"]];
 
 function rewriteJuiceAndZest(tokens: readonly string[]): string[] | null {
   for (const prefix of JUICE_PREFIXES) {

@@ -94,7 +94,10 @@ function finiteOrNull(n: number | null): number | null {
 /** Drops measure leftovers the parser keeps: "x 400g tin chopped tomatoes" → "chopped tomatoes", "g/4oz butter" → "butter". */
 function tidyDescription(description: string): string {
   const tokens = description.split(/\s+/).filter((t) => t !== "");
-  const start = leadingNoiseEnd(tokens.map((t) => t.toLowerCase()), "measure-only");
+  const start = leadingNoiseEnd(
+    tokens.map((t) => t.toLowerCase()),
+    "measure-only",
+  );
   return start > 0 ? tokens.slice(start).join(" ") : description;
 }
 

@@ -6,13 +6,7 @@ const ALLOWED_NAME = /^[\p{L}\p{M}\p{N}' -]+$/u;
 
 describe("parseIngredientQuery", () => {
   it("splits on commas, semicolons and newlines and normalises each term", () => {
-    expect(parseIngredientQuery("Tomatoes, eggs; basil\nOlive Oil\r\ngarlic")).toEqual([
-      "tomato",
-      "egg",
-      "basil",
-      "olive oil",
-      "garlic",
-    ]);
+    expect(parseIngredientQuery("Tomatoes, eggs; basil\nOlive Oil\r\ngarlic")).toEqual(["tomato", "egg", "basil", "olive oil", "garlic"]);
   });
 
   it("does not split on spaces or 'and'", () => {

@@ -48,14 +48,29 @@ export const UNIT_WORDS: ReadonlySet<string> = (() => {
 
 /** Stripped only right after a quantity ("3 cloves garlic"): alone they are ordinary words or ingredients ("clove oil", "in season"). */
 export const RISKY_UNIT_WORDS: ReadonlySet<string> = new Set([
-  "clove", "cloves", "stick", "sticks", "head", "heads", "ear", "ears", "drop", "drops",
-  "inch", "inches", "foot", "feet", "yard", "yards", "meter", "meters", "fluid",
+  "clove",
+  "cloves",
+  "stick",
+  "sticks",
+  "head",
+  "heads",
+  "ear",
+  "ears",
+  "drop",
+  "drops",
+  "inch",
+  "inches",
+  "foot",
+  "feet",
+  "yard",
+  "yards",
+  "meter",
+  "meters",
+  "fluid",
 ]);
 
 /** Unit words safe to strip at the start of a name even without a quantity ("pinch of salt", "tbsp flour"). */
-export const FREE_UNIT_WORDS: ReadonlySet<string> = new Set(
-  [...UNIT_WORDS].filter((w) => w.length > 2 && !RISKY_UNIT_WORDS.has(w)),
-);
+export const FREE_UNIT_WORDS: ReadonlySet<string> = new Set([...UNIT_WORDS].filter((w) => w.length > 2 && !RISKY_UNIT_WORDS.has(w)));
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -76,6 +91,9 @@ export const GLUED_MEASURE_TOKEN = new RegExp(`^${NUM}(?:-${NUM})?-?(?:${UNIT_AL
 
 /** "a handful ..." → "1 handful ..." so the parser sees a quantity and a unit. */
 export const ARTICLE_BEFORE_UNIT = new RegExp(
-  `^(?:a|an)\\s+(?=(?:${[...FREE_UNIT_WORDS].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})\\b)`,
+  `^(?:a|an)\\s+(?=(?:${[...FREE_UNIT_WORDS]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|")})\\b)`,
   "i",
 );

@@ -17,9 +17,7 @@ type FlaskFixture = {
   not_matching: { password: string; stored: string; matches: false }[];
 };
 
-const fixture = JSON.parse(
-  readFileSync(new URL("../../tests/fixtures/flask-legacy-hashes.json", import.meta.url), "utf8"),
-) as FlaskFixture;
+const fixture = JSON.parse(readFileSync(new URL("../../tests/fixtures/flask-legacy-hashes.json", import.meta.url), "utf8")) as FlaskFixture;
 
 const ITERATIONS = 1_000;
 
@@ -139,7 +137,13 @@ describe("constant cost", () => {
       malformed: await iterationsSpent(() => verifyPassword("not a hash", "wrong guess", CURRENT)),
       unknownAddress: await iterationsSpent(() => verifyAgainstDummy("wrong guess", CURRENT)),
     };
-    expect(spent).toEqual({ legacyWrong: CURRENT, legacyRight: CURRENT, currentWrong: CURRENT, malformed: CURRENT, unknownAddress: CURRENT });
+    expect(spent).toEqual({
+      legacyWrong: CURRENT,
+      legacyRight: CURRENT,
+      currentWrong: CURRENT,
+      malformed: CURRENT,
+      unknownAddress: CURRENT,
+    });
   });
 });
 

@@ -18,9 +18,7 @@ type FlaskFixture = {
   not_matching: { password: string; stored: string; matches: false }[];
 };
 
-const fixture = JSON.parse(
-  readFileSync(new URL("../../tests/fixtures/flask-legacy-hashes.json", import.meta.url), "utf8"),
-) as FlaskFixture;
+const fixture = JSON.parse(readFileSync(new URL("../../tests/fixtures/flask-legacy-hashes.json", import.meta.url), "utf8")) as FlaskFixture;
 
 const ITERATIONS = 1_000;
 const CURRENT_FORMAT = /^pbkdf2_sha512\$(\d+)\$([A-Za-z0-9_-]{22})\$([A-Za-z0-9_-]{86})$/;

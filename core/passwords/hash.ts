@@ -88,7 +88,7 @@ function parseStoredHash(stored: unknown): ParsedHash | null {
 
 async function matches(parsed: ParsedHash, password: string): Promise<boolean> {
   const candidate = await derive(password, parsed.salt, parsed.iterations, parsed.hash.length);
-// timingSafeEqual throws on a length mismatch.
+  // timingSafeEqual throws on a length mismatch.
   return candidate.length === parsed.hash.length && timingSafeEqual(candidate, parsed.hash);
 }
 
@@ -102,11 +102,7 @@ export async function hashPassword(password: string, iterations: number): Promis
 }
 
 /** `needsRehash` when ok and the hash is legacy or cheaper than `currentIterations`. Always costs `currentIterations`; throws only when that is invalid. */
-export async function verifyPassword(
-  stored: string,
-  password: string,
-  currentIterations: number,
-): Promise<VerifyResult> {
+export async function verifyPassword(stored: string, password: string, currentIterations: number): Promise<VerifyResult> {
   assertIterations(currentIterations, "currentIterations");
   const parsed = parseStoredHash(stored);
   const usable = parsed !== null && typeof password === "string";

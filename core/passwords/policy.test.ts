@@ -1,17 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import {
-  codePointLength,
-  passwordSchema,
-  PASSWORD_TOO_LONG_MESSAGE,
-  PASSWORD_TOO_SHORT_MESSAGE,
-} from "./policy";
-import {
-  COMMON_PASSWORD_MESSAGE,
-  commonPasswordCount,
-  isCommonPassword,
-  serverPasswordSchema,
-} from "./common-passwords";
+import { codePointLength, passwordSchema, PASSWORD_TOO_LONG_MESSAGE, PASSWORD_TOO_SHORT_MESSAGE } from "./policy";
+import { COMMON_PASSWORD_MESSAGE, commonPasswordCount, isCommonPassword, serverPasswordSchema } from "./common-passwords";
 
 function messages(result: { success: boolean; error?: { issues: { message: string }[] } }): string[] {
   return result.success ? [] : (result.error?.issues.map((issue) => issue.message) ?? []);

@@ -31,7 +31,10 @@ export async function getRecipe(db: Db, id: number): Promise<RecipeWithAuthor | 
 
 /** The recipe if `userId` wrote it; someone else's recipe and the catalogue's are null alike. */
 export async function getOwnRecipe(db: Db, userId: string, id: number): Promise<Recipe | null> {
-  const [row] = await db.select().from(recipes).where(and(eq(recipes.id, id), eq(recipes.authorId, userId)));
+  const [row] = await db
+    .select()
+    .from(recipes)
+    .where(and(eq(recipes.id, id), eq(recipes.authorId, userId)));
   return row ?? null;
 }
 
@@ -55,7 +58,10 @@ export async function listOwnRecipes(db: Db, userId: string): Promise<DashboardR
 export async function createRecipe(db: Db, authorId: string | null, input: RecipeInput): Promise<number> {
   const columns = recipeColumns(input);
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(recipes).values({ authorId, ...columns }).returning({ id: recipes.id });
+    const [row] = await tx
+      .insert(recipes)
+      .values({ authorId, ...columns })
+      .returning({ id: recipes.id });
     await addPostings(tx, [{ recipeId: row!.id, names: columns.ingredientNames }]);
     return row!.id;
   });

@@ -39,7 +39,10 @@ const wholeNumber = (label: string, min: number, max: number, fallback?: number)
 };
 
 export const recipeFormSchema = z.object({
-  title: z.pipe(cleanString("Give the recipe a title."), z.string().check(z.minLength(1, "Give the recipe a title."), z.maxLength(120, "Keep the title under 120 characters."))),
+  title: z.pipe(
+    cleanString("Give the recipe a title."),
+    z.string().check(z.minLength(1, "Give the recipe a title."), z.maxLength(120, "Keep the title under 120 characters.")),
+  ),
   summary: z.pipe(cleanString(""), z.string().check(z.maxLength(500, "Keep the summary under 500 characters."))),
   ingredients: lines("ingredient", { min: 1, max: 60, maxLength: 200 }),
   steps: lines("step", { min: 1, max: 40, maxLength: 2000 }),
@@ -59,7 +62,10 @@ export type RecipeInput = z.output<typeof recipeFormSchema>;
 
 /** What the server needs besides the form: the version the editor started from. */
 export const recipeVersionSchema = z.object({
-  version: z.pipe(z.string().check(z.regex(/^\d{1,9}$/, "This form is out of date: reload the page.")), z.transform((value: string) => Number(value))),
+  version: z.pipe(
+    z.string().check(z.regex(/^\d{1,9}$/, "This form is out of date: reload the page.")),
+    z.transform((value: string) => Number(value)),
+  ),
 });
 
 export const recipeUpdateSchema = z.intersection(recipeFormSchema, recipeVersionSchema);

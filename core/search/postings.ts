@@ -12,7 +12,6 @@ export const nameBit = (name: SQL): SQL => sql`(1::bigint << (get_byte(decode(md
 /** The signature of a text[] of names: the OR of their bits. */
 const signatureOf = (names: SQL): SQL => sql`(SELECT coalesce(bit_or(${nameBit(sql`s`)}), 0) FROM unnest(${names}) AS s)`;
 
-
 /** Adds `delta` to each name's count and returns every name's id; sorted, so concurrent writers lock rows in one order. */
 async function bumpStats(db: Db, names: readonly string[], delta: 1 | -1): Promise<Map<string, number>> {
   if (names.length === 0) return new Map();
@@ -38,7 +37,11 @@ export async function addPostings(db: Db, entries: readonly { recipeId: number; 
     .map(({ recipeId, names }) => ({ recipeId, names: [...new Set(names.filter(Boolean))] }))
     .filter((recipe) => recipe.names.length > 0);
   if (distinct.length === 0) return;
-  const ids = await bumpStats(db, distinct.flatMap((recipe) => recipe.names), 1);
+  const ids = await bumpStats(
+    db,
+    distinct.flatMap((recipe) => recipe.names),
+    1,
+  );
   const recipes = distinct.map(({ recipeId, names }) => ({
     recipeId,
     names,
@@ -54,6 +57,12 @@ export async function addPostings(db: Db, entries: readonly { recipeId: number; 
 
 /** Removes a recipe's postings (before deleting it, or before writing its new names). */
 export async function removePostings(db: Db, recipeId: number): Promise<void> {
-  const removed = rows<{ name: string }>(await db.execute(sql`DELETE FROM recipe_ingredients WHERE recipe_id = ${recipeId} RETURNING name`));
-  await bumpStats(db, removed.map((row) => row.name), -1);
+  const removed = rows<{ name: string }>(
+    await db.execute(sql`DELETE FROM recipe_ingredients WHERE recipe_id = ${recipeId} RETURNING name`),
+  );
+  await bumpStats(
+    db,
+    removed.map((row) => row.name),
+    -1,
+  );
 }

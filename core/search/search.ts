@@ -62,7 +62,10 @@ export async function searchRecipes(db: Db, terms: readonly string[], { assumeSt
     ? rows<RecipeRow>(
         await db.execute(sql`
           SELECT id, title, summary, prep_minutes + cook_minutes AS total_minutes, ingredient_names
-          FROM recipes WHERE id IN (${sql.join(pageHits.map((hit) => sql`${hit.id}`), sql`, `)})`),
+          FROM recipes WHERE id IN (${sql.join(
+            pageHits.map((hit) => sql`${hit.id}`),
+            sql`, `,
+          )})`),
       )
     : [];
   const byId = new Map(pageRows.map((row) => [row.id, row]));
@@ -108,5 +111,14 @@ async function newestRecipes(db: Db, current: number, offset: number): Promise<S
     used: [],
     missing: row.ingredient_names.filter((name) => !PANTRY_STAPLES.has(name)),
   }));
-  return { results, total, totalCapped: false, page: current, pageCount: pageCountOf(total), pagesCapped: false, searchedFor: [], ignoredStaples: [] };
+  return {
+    results,
+    total,
+    totalCapped: false,
+    page: current,
+    pageCount: pageCountOf(total),
+    pagesCapped: false,
+    searchedFor: [],
+    ignoredStaples: [],
+  };
 }

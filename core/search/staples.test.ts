@@ -5,8 +5,21 @@ import { ingredientNameOf } from "@/core/ingredients/parse-line";
 
 describe("pantry staples", () => {
   it.each([
-    "salt", "sea salt", "kosher salt", "black pepper", "pepper", "water", "ice", "oil", "cooking oil",
-    "vegetable oil", "olive oil", "sunflower oil", "sugar", "flour", "all-purpose flour",
+    "salt",
+    "sea salt",
+    "kosher salt",
+    "black pepper",
+    "pepper",
+    "water",
+    "ice",
+    "oil",
+    "cooking oil",
+    "vegetable oil",
+    "olive oil",
+    "sunflower oil",
+    "sugar",
+    "flour",
+    "all-purpose flour",
   ])("includes %s", (name) => {
     expect(PANTRY_STAPLES.has(name)).toBe(true);
     expect(isPantryStaple(name)).toBe(true);

@@ -15,9 +15,13 @@ export const TOTAL_CAP = 1_000;
 export type Term = { name: string; id: number; count: number; bit: string };
 type Row = Record<string, unknown>;
 
-
 export const textArray = (values: readonly string[]): SQL =>
-  values.length === 0 ? sql`'{}'::text[]` : sql`ARRAY[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::text[]`;
+  values.length === 0
+    ? sql`'{}'::text[]`
+    : sql`ARRAY[${sql.join(
+        values.map((value) => sql`${value}`),
+        sql`, `,
+      )}]::text[]`;
 
 /** Per typed name: its id, signature bit and exact recipe count (ingredient_stats is written in the postings' transaction). */
 export async function describeTerms(db: Db, terms: readonly string[]): Promise<Term[]> {
@@ -32,8 +36,8 @@ export async function describeTerms(db: Db, terms: readonly string[]): Promise<T
 
 /** How many recipes have at least one of the names, when no list is longer than TOTAL_CAP. */
 async function countMatches(db: Db, present: readonly Term[]): Promise<number> {
-// DISTINCT in a subquery: PostgreSQL plans count(DISTINCT …) with a Sort, which the walk's
-// settings forbid, and then scans the whole primary key.
+  // DISTINCT in a subquery: PostgreSQL plans count(DISTINCT …) with a Sort, which the walk's
+  // settings forbid, and then scans the whole primary key.
   const [row] = rows(
     await db.execute(sql`
       SELECT count(*)::int AS total
@@ -44,14 +48,24 @@ async function countMatches(db: Db, present: readonly Term[]): Promise<number> {
 
 export type Level = { used: number; walked: Term[]; all: Term[]; typedStaples: string[]; assumeStaples: boolean };
 
-const intArray = (values: readonly number[]): SQL => sql`ARRAY[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::int[]`;
+const intArray = (values: readonly number[]): SQL =>
+  sql`ARRAY[${sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )}]::int[]`;
 
 const exactCount = (terms: readonly Term[]): SQL =>
-  sql`(${sql.join(terms.map((term) => sql`(${term.id}::int = ANY(name_ids))::int`), sql` + `)})`;
+  sql`(${sql.join(
+    terms.map((term) => sql`(${term.id}::int = ANY(name_ids))::int`),
+    sql` + `,
+  )})`;
 
 /** Never a false negative: each name the recipe has sets its bit. One mask and a popcount, far cheaper than a per-term sum. */
 function signatureAllows(terms: readonly Term[], used: number): SQL {
-  const mask = BigInt.asIntN(64, terms.reduce((bits, term) => bits | BigInt.asUintN(64, BigInt(term.bit)), 0n)).toString();
+  const mask = BigInt.asIntN(
+    64,
+    terms.reduce((bits, term) => bits | BigInt.asUintN(64, BigInt(term.bit)), 0n),
+  ).toString();
   const mayLack = terms.length - used;
   return mayLack === 0
     ? sql`(signature & ${mask}::bigint) = ${mask}::bigint`
@@ -138,7 +152,13 @@ export function levelsFor(described: readonly Term[], assumeStaples: boolean): {
     .filter((term) => term.count > 0)
     .sort((a, b) => a.count - b.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const typedStaples = assumeStaples ? present.map((term) => term.name).filter((name) => PANTRY_STAPLES.has(name)) : [];
-  const levels = present.map((_, i) => ({ used: present.length - i, walked: present.slice(0, i + 1), all: present, typedStaples, assumeStaples }));
+  const levels = present.map((_, i) => ({
+    used: present.length - i,
+    walked: present.slice(0, i + 1),
+    all: present,
+    typedStaples,
+    assumeStaples,
+  }));
   return { present, levels };
 }
 
@@ -174,7 +194,7 @@ async function walk(
 ): Promise<Hits> {
   const { present, levels } = levelsFor(described, assumeStaples);
   if (present.length === 0) return { hits: [], total: 0, totalCapped: false };
-// Past TOTAL_CAP the total reads "more than TOTAL_CAP": counting it all would cost more than the search.
+  // Past TOTAL_CAP the total reads "more than TOTAL_CAP": counting it all would cost more than the search.
   const capped = present.some((term) => term.count > TOTAL_CAP);
   const [hits, total] = await Promise.all([
     walkLevels(db, levels, { assumeStaples, count: capped ? Math.min(count, TOTAL_CAP) : count, singleStatementEntries }),

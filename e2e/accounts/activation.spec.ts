@@ -1,7 +1,10 @@
 import { expect, linkIn, logout, mailsTo, registerThroughForm, test, uniqueEmail, waitForMail } from "../support/test";
 
 test.describe("accounts with JavaScript", () => {
-  test("an address registered first by someone else is confirmed with the password of the registration whose link is used", async ({ page, browser }) => {
+  test("an address registered first by someone else is confirmed with the password of the registration whose link is used", async ({
+    page,
+    browser,
+  }) => {
     const email = uniqueEmail("victim");
     const attackerPassword = "the attacker's own passphrase";
     const victimPassword = "the victim's real passphrase";
@@ -38,11 +41,18 @@ test.describe("accounts with JavaScript", () => {
     await expect(page.getByTestId("user-menu")).toContainText("Hi, Victoria");
   });
 
-  test("a registration made after the owner's cannot be confirmed by her: the newest link asks for its own password", async ({ page, browser }) => {
+  test("a registration made after the owner's cannot be confirmed by her: the newest link asks for its own password", async ({
+    page,
+    browser,
+  }) => {
     const email = uniqueEmail("owner");
     await registerThroughForm(page, { name: "Olive", email, password: "the owner's real passphrase" });
     const attacker = await (await browser.newContext()).newPage();
-    await registerThroughForm(attacker, { name: "URGENT: verify at https://evil.example", email, password: "the attacker's own passphrase" });
+    await registerThroughForm(attacker, {
+      name: "URGENT: verify at https://evil.example",
+      email,
+      password: "the attacker's own passphrase",
+    });
     await attacker.context().close();
     await expect.poll(async () => (await mailsTo(email)).length).toBe(2);
     const newest = (await mailsTo(email)).at(-1)!;
@@ -52,7 +62,9 @@ test.describe("accounts with JavaScript", () => {
     await expect(page.getByRole("main")).not.toContainText("evil.example");
     await page.getByRole("main").getByLabel("Password").fill("the owner's real passphrase");
     await page.getByRole("button", { name: "Confirm my account" }).click();
-    await expect(page.getByTestId("activate-password-error")).toHaveText("That is not the password chosen when this address was registered.");
+    await expect(page.getByTestId("activate-password-error")).toHaveText(
+      "That is not the password chosen when this address was registered.",
+    );
     await expect(page.getByTestId("activate-message")).toContainText("someone else did: do not confirm it");
     await expect(page.getByTestId("user-menu")).toHaveCount(0);
   });

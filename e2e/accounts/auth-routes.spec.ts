@@ -10,10 +10,22 @@ test.describe("Auth.js's own routes", () => {
   const origin = { origin: E2E.appUrl };
 
   test("the sign-in, sign-out, CSRF and provider routes are closed; the session route stays", async ({ request }) => {
-    for (const path of ["/api/auth/csrf", "/api/auth/providers", "/api/auth/signin", "/api/auth/signout", "/api/auth/callback/credentials"]) {
+    for (const path of [
+      "/api/auth/csrf",
+      "/api/auth/providers",
+      "/api/auth/signin",
+      "/api/auth/signout",
+      "/api/auth/callback/credentials",
+    ]) {
       expect((await request.get(path)).status(), `GET ${path}`).toBe(404);
     }
-    for (const path of ["/api/auth/signin/credentials", "/api/auth/signout", "/api/auth/callback/credentials", "/api/auth/callback/activation", "/api/auth/session"]) {
+    for (const path of [
+      "/api/auth/signin/credentials",
+      "/api/auth/signout",
+      "/api/auth/callback/credentials",
+      "/api/auth/callback/activation",
+      "/api/auth/session",
+    ]) {
       expect((await request.post(path, { headers: origin, form: { csrfToken: "x" } })).status(), `POST ${path}`).toBe(404);
     }
     const session = await request.get("/api/auth/session");
@@ -29,9 +41,17 @@ test.describe("Auth.js's own routes", () => {
       const csrf = await client.get("/api/auth/csrf");
       const csrfToken = csrf.ok() ? ((await csrf.json()) as { csrfToken: string }).csrfToken : "";
       for (let i = 0; i < 6; i++) {
-        await client.post("/api/auth/callback/credentials", { headers: origin, form: { email, password: `wrong ${i}`, csrfToken }, maxRedirects: 0 });
+        await client.post("/api/auth/callback/credentials", {
+          headers: origin,
+          form: { email, password: `wrong ${i}`, csrfToken },
+          maxRedirects: 0,
+        });
       }
-      const answer = await client.post("/api/auth/callback/credentials", { headers: origin, form: { email, password, csrfToken }, maxRedirects: 0 });
+      const answer = await client.post("/api/auth/callback/credentials", {
+        headers: origin,
+        form: { email, password, csrfToken },
+        maxRedirects: 0,
+      });
       expect(answer.status()).toBe(404);
       const cookies = await client.storageState();
       expect(cookies.cookies.map((cookie) => cookie.name).filter((name) => name.includes("session-token"))).toEqual([]);

@@ -2,7 +2,11 @@ import { expect, linkIn, logout, mailsTo, registerAndActivate, test, uniqueEmail
 
 const main = (page: import("@playwright/test").Page) => page.getByRole("main");
 
-test("a mailed link sets a new password, ends every session, clears nothing else and signs nobody in", async ({ page, context, browser }) => {
+test("a mailed link sets a new password, ends every session, clears nothing else and signs nobody in", async ({
+  page,
+  context,
+  browser,
+}) => {
   const { email, password, name } = await registerAndActivate(page, "Forgetful Cook");
   const oldCookies = await context.cookies();
   await logout(page);
@@ -70,7 +74,9 @@ test("the request form answers the same for an unknown address, and mails nobody
   await page.goto("/forgot-password");
   await main(page).getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send me a reset link" }).click();
-  await expect(page.getByTestId("forgot-message")).toHaveText(`If an account uses ${email}, we sent it a link to choose a new password. The link works for one hour.`);
+  await expect(page.getByTestId("forgot-message")).toHaveText(
+    `If an account uses ${email}, we sent it a link to choose a new password. The link works for one hour.`,
+  );
   await page.waitForTimeout(500);
   expect(await mailsTo(email)).toEqual([]);
 });

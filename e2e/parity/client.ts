@@ -18,30 +18,47 @@ export class Visitor {
   private readonly agent: https.Agent;
 
   constructor(private readonly options: VisitorOptions = {}) {
-    this.agent = new https.Agent({ keepAlive: true, maxSockets: 2, rejectUnauthorized: false, servername: PARITY.publicName, localAddress: options.sourceAddress });
+    this.agent = new https.Agent({
+      keepAlive: true,
+      maxSockets: 2,
+      rejectUnauthorized: false,
+      servername: PARITY.publicName,
+      localAddress: options.sourceAddress,
+    });
   }
 
-  request(method: string, path: string, init: { body?: Buffer | string; headers?: Record<string, string>; instance?: "a" | "b" } = {}): Promise<Answer> {
-    const headers: Record<string, string> = { host: `${PARITY.publicName}:${PARITY.httpsPort}`, "user-agent": "pantry-parity-visitor", ...init.headers };
+  request(
+    method: string,
+    path: string,
+    init: { body?: Buffer | string; headers?: Record<string, string>; instance?: "a" | "b" } = {},
+  ): Promise<Answer> {
+    const headers: Record<string, string> = {
+      host: `${PARITY.publicName}:${PARITY.httpsPort}`,
+      "user-agent": "pantry-parity-visitor",
+      ...init.headers,
+    };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
     if (init.instance) headers["x-parity-instance"] = init.instance;
     if (init.body !== undefined) headers["content-length"] = String(Buffer.byteLength(init.body));
     return new Promise((resolve, reject) => {
-      const request = https.request({ host: "127.0.0.1", port: PARITY.httpsPort, method, path, headers, agent: this.agent, timeout: this.options.timeoutMs ?? 30_000 }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("error", reject);
-        response.on("end", () => {
-          this.keepCookies(response.headers["set-cookie"] ?? []);
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString("utf8"),
-            instance: String(response.headers["x-parity-upstream"] ?? ""),
-            location: response.headers.location,
+      const request = https.request(
+        { host: "127.0.0.1", port: PARITY.httpsPort, method, path, headers, agent: this.agent, timeout: this.options.timeoutMs ?? 30_000 },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("error", reject);
+          response.on("end", () => {
+            this.keepCookies(response.headers["set-cookie"] ?? []);
+            resolve({
+              status: response.statusCode ?? 0,
+              headers: response.headers,
+              body: Buffer.concat(chunks).toString("utf8"),
+              instance: String(response.headers["x-parity-upstream"] ?? ""),
+              location: response.headers.location,
+            });
           });
-        });
-      });
+        },
+      );
       request.on("timeout", () => request.destroy(new Error(`${method} ${path}: no answer in time`)));
       request.on("error", reject);
       request.end(init.body);
@@ -56,7 +73,14 @@ export class Visitor {
    * Posts the form of `page` (fetched from `path`) that `pick` chooses, with the page's hidden
    * fields and `fields`, as a browser with JavaScript off does.
    */
-  async submit(path: string, page: Answer, pick: (form: Form) => boolean, fields: Record<string, string>, instance?: "a" | "b", headers: Record<string, string> = {}): Promise<Answer> {
+  async submit(
+    path: string,
+    page: Answer,
+    pick: (form: Form) => boolean,
+    fields: Record<string, string>,
+    instance?: "a" | "b",
+    headers: Record<string, string> = {},
+  ): Promise<Answer> {
     const form = formsOf(page.body).find(pick);
     if (!form) throw new Error(`no such form on ${path} (status ${page.status})`);
     const data = new FormData();
@@ -65,7 +89,12 @@ export class Visitor {
     const encoded = new Request("https://form.invalid/", { method: "POST", body: data });
     return this.request("POST", path, {
       body: Buffer.from(await encoded.arrayBuffer()),
-      headers: { "content-type": encoded.headers.get("content-type")!, origin: PARITY.publicUrl, referer: `${PARITY.publicUrl}${path}`, ...headers },
+      headers: {
+        "content-type": encoded.headers.get("content-type")!,
+        origin: PARITY.publicUrl,
+        referer: `${PARITY.publicUrl}${path}`,
+        ...headers,
+      },
       instance,
     });
   }
@@ -80,7 +109,9 @@ export class Visitor {
       const index = pair.indexOf("=");
       const name = pair.slice(0, index).trim();
       const value = pair.slice(index + 1).trim();
-      const expired = attributes.some((part) => /^\s*max-age=0\s*$/i.test(part) || (/^\s*expires=/i.test(part) && Date.parse(part.split("=")[1]!) < Date.now()));
+      const expired = attributes.some(
+        (part) => /^\s*max-age=0\s*$/i.test(part) || (/^\s*expires=/i.test(part) && Date.parse(part.split("=")[1]!) < Date.now()),
+      );
       if (expired || value === "") this.cookies.delete(name);
       else this.cookies.set(name, value);
     }

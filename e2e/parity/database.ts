@@ -26,7 +26,9 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<s
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk));
-    child.on("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(" ")} exited ${code}:\n${output}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(" ")} exited ${code}:\n${output}`)),
+    );
   });
 }
 
@@ -34,7 +36,10 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<s
  * Two release phases at once, over the direct URL: one correct schema. Throws unless every
  * migration of the journal is applied exactly once.
  */
-export async function migrateTwiceAtOnce(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<{ journalEntries: number; applied: number }> {
+export async function migrateTwiceAtOnce(
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): Promise<{ journalEntries: number; applied: number }> {
   const migrate = () => run(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts"], env);
   await Promise.all([migrate(), migrate()]);
   const check = postgres(directDatabaseUrl, { max: 1, onnotice: () => {} });
@@ -43,7 +48,8 @@ export async function migrateTwiceAtOnce(env: NodeJS.ProcessEnv, log: (line: str
   const { applied, distinct } = row!;
   await check.end();
   const journal = (await import("@/infra/db/migrations/meta/_journal.json", { with: { type: "json" } })).default as { entries: unknown[] };
-  if (applied !== journal.entries.length || distinct !== applied) throw new Error(`migrations: ${applied} rows (${distinct} distinct) for ${journal.entries.length} journal entries`);
+  if (applied !== journal.entries.length || distinct !== applied)
+    throw new Error(`migrations: ${applied} rows (${distinct} distinct) for ${journal.entries.length} journal entries`);
   log(`two concurrent migrations: ${applied} applied once each (${journal.entries.length} in the journal)`);
   return { journalEntries: journal.entries.length, applied };
 }

@@ -18,22 +18,30 @@ test.describe("plain http", () => {
   test.use({ expectedConsoleErrors: [/^The Cross-Origin-Opener-Policy header has been ignored/] });
 
   test("is answered with a 301 to the public https address, whatever Host the client names", async ({ page }) => {
-  const plain = (headers: Record<string, string>) =>
-    new Promise<{ status: number; location: string | undefined }>((resolve, reject) => {
-      http
-        .get({ host: "127.0.0.1", port: PARITY.httpPort, path: "/register?from=ad", headers: { host: `${PARITY.publicName}:${PARITY.httpPort}`, ...headers } }, (response) => {
-          response.resume();
-          resolve({ status: response.statusCode ?? 0, location: response.headers.location });
-        })
-        .on("error", reject);
-    });
-  const expected = { status: 301, location: `${PARITY.publicUrl}/register?from=ad` };
-  expect(await plain({})).toEqual(expected);
-  expect(await plain({ "x-forwarded-host": "evil.example" })).toEqual(expected);
-  expect(await plain({ host: "evil.example" })).toEqual(expected);
+    const plain = (headers: Record<string, string>) =>
+      new Promise<{ status: number; location: string | undefined }>((resolve, reject) => {
+        http
+          .get(
+            {
+              host: "127.0.0.1",
+              port: PARITY.httpPort,
+              path: "/register?from=ad",
+              headers: { host: `${PARITY.publicName}:${PARITY.httpPort}`, ...headers },
+            },
+            (response) => {
+              response.resume();
+              resolve({ status: response.statusCode ?? 0, location: response.headers.location });
+            },
+          )
+          .on("error", reject);
+      });
+    const expected = { status: 301, location: `${PARITY.publicUrl}/register?from=ad` };
+    expect(await plain({})).toEqual(expected);
+    expect(await plain({ "x-forwarded-host": "evil.example" })).toEqual(expected);
+    expect(await plain({ host: "evil.example" })).toEqual(expected);
 
-  await page.goto(`${PARITY.plainUrl}/register`);
-  await expect(page).toHaveURL(`${PARITY.publicUrl}/register`);
+    await page.goto(`${PARITY.plainUrl}/register`);
+    await expect(page).toHaveURL(`${PARITY.publicUrl}/register`);
   });
 });
 
@@ -112,13 +120,22 @@ test("the per-client request limit is one budget across instances, and a forged 
   const forms = { a: await limited.get("/forgot-password", "a"), b: await limited.get("/forgot-password", "b") };
   const ask = async (visitor: Visitor, instance: "a" | "b", headers: Record<string, string> = {}) => {
     const email = uniqueEmail("nobody");
-    const answer = await visitor.submit("/forgot-password", forms[instance], formWith("email", "Send me a reset link"), { email }, instance, headers);
+    const answer = await visitor.submit(
+      "/forgot-password",
+      forms[instance],
+      formWith("email", "Send me a reset link"),
+      { email },
+      instance,
+      headers,
+    );
     expect(answer.instance).toBe(upstream[instance]);
     return answer.body;
   };
   // The default allowance is 30 requests per client per 10 minutes.
   for (let request = 0; request < 30; request++) {
-    expect(await ask(limited, request % 2 === 0 ? "a" : "b", { "x-forwarded-for": `203.0.113.${request}` })).toContain("If an account uses");
+    expect(await ask(limited, request % 2 === 0 ? "a" : "b", { "x-forwarded-for": `203.0.113.${request}` })).toContain(
+      "If an account uses",
+    );
   }
   for (const instance of ["a", "b"] as const) {
     expect(await ask(limited, instance, { "x-forwarded-for": "198.51.100.7" })).toContain("Too many attempts from your network.");

@@ -12,14 +12,31 @@ const LOGIN_RETRY_MS = 2_000;
 /** No single action loop runs longer than this, whatever happens to the stack. */
 const MAX_ACTIONS_PER_VISITOR = 2_000;
 const SESSION_COOKIE = "__Secure-authjs.session-token";
-const SEARCHES = ["rice,garlic", "egg,butter,flour", "tomato,onion,garlic", "chicken,lemon", "potato,cheese", "milk,oats", "basil,tomato", "carrot,onion,celery"];
+const SEARCHES = [
+  "rice,garlic",
+  "egg,butter,flour",
+  "tomato,onion,garlic",
+  "chicken,lemon",
+  "potato,cheese",
+  "milk,oats",
+  "basil,tomato",
+  "carrot,onion,celery",
+];
 
 export const run = Date.now().toString(36);
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const jitter = (min: number, max: number) => min + Math.random() * (max - min);
 
 type Kind = "search" | "view" | "new-form" | "write" | "logout" | "login-form" | "login";
-export type Sample = { kind: Kind; status: number; instance: string; sentAt: number; answeredAt: number; location?: string; error?: string };
+export type Sample = {
+  kind: Kind;
+  status: number;
+  instance: string;
+  sentAt: number;
+  answeredAt: number;
+  location?: string;
+  error?: string;
+};
 export type Write = { id: number; title: string };
 
 /** What one phase saw: every request, and the writes the site acknowledged. */
@@ -34,10 +51,24 @@ export class Phase {
     const sentAt = Date.now();
     try {
       const answer = await send();
-      this.samples.push({ kind, status: answer.status, instance: instanceNames(answer.instance), sentAt, answeredAt: Date.now(), location: answer.location });
+      this.samples.push({
+        kind,
+        status: answer.status,
+        instance: instanceNames(answer.instance),
+        sentAt,
+        answeredAt: Date.now(),
+        location: answer.location,
+      });
       return answer;
     } catch (error) {
-      this.samples.push({ kind, status: 0, instance: "", sentAt, answeredAt: Date.now(), error: error instanceof Error ? error.message : String(error) });
+      this.samples.push({
+        kind,
+        status: 0,
+        instance: "",
+        sentAt,
+        answeredAt: Date.now(),
+        error: error instanceof Error ? error.message : String(error),
+      });
       return undefined;
     }
   }
@@ -60,7 +91,10 @@ const anyKnownRecipe = () => [...knownRecipeIds][Math.floor(Math.random() * know
 
 async function mailedLink(email: string, pathPart: string): Promise<string> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const link = (await mailsTo(email)).at(-1)?.text.match(/https?:\/\/\S+/g)?.find((url) => url.includes(pathPart));
+    const link = (await mailsTo(email))
+      .at(-1)
+      ?.text.match(/https?:\/\/\S+/g)
+      ?.find((url) => url.includes(pathPart));
     if (link) return link;
     await sleep(200);
   }
@@ -85,10 +119,16 @@ export async function enrol(index: number): Promise<Player> {
   const visitor = new Visitor({ sourceAddress: `127.0.0.${101 + index}`, timeoutMs: 20_000 });
   const email = `load-${run}-${index}@example.com`;
   const password = "a long and unusual load passphrase";
-  const registered = await visitor.submit("/register", await visitor.get("/register"), formWith("name"), { name: `Load ${index}`, email, password });
+  const registered = await visitor.submit("/register", await visitor.get("/register"), formWith("name"), {
+    name: `Load ${index}`,
+    email,
+    password,
+  });
   if (registered.status !== 303) throw new Error(`register ${email}: ${registered.status}`);
   const activation = new URL(await mailedLink(email, "/activate/")).pathname;
-  const confirmed = await visitor.submit(activation, await visitor.get(activation), formWith("password", "Confirm my account"), { password });
+  const confirmed = await visitor.submit(activation, await visitor.get(activation), formWith("password", "Confirm my account"), {
+    password,
+  });
   if (confirmed.status !== 303 || !visitor.cookies.has(SESSION_COOKIE)) throw new Error(`activate ${email}: ${confirmed.status}`);
   return { index, visitor, email, password, signedIn: true, logins: 1, lastLoginAt: Date.now(), written: 0 };
 }
@@ -113,7 +153,15 @@ async function write(phase: Phase, player: Player) {
   const form = await phase.time("new-form", () => player.visitor.get("/recipes/new"));
   if (form?.status !== 200) return;
   const title = `Load ${run} v${player.index} #${++player.written}`;
-  const fields = { title, summary: "Written by the parity load run.", ingredients: "2 cups rice\n1 clove garlic\n1 onion", steps: "Rinse the rice.\nCook everything.", servings: "2", prepMinutes: "5", cookMinutes: "20" };
+  const fields = {
+    title,
+    summary: "Written by the parity load run.",
+    ingredients: "2 cups rice\n1 clove garlic\n1 onion",
+    steps: "Rinse the rice.\nCook everything.",
+    servings: "2",
+    prepMinutes: "5",
+    cookMinutes: "20",
+  };
   const saved = await phase.time("write", () => player.visitor.submit("/recipes/new", form, formWith("title"), fields));
   const id = saved?.status === 303 ? saved.location?.match(/^\/recipes\/(\d+)$/)?.[1] : undefined;
   if (id) {
@@ -134,7 +182,9 @@ async function relogin(phase: Phase, player: Player) {
   const form = await phase.time("login-form", () => player.visitor.get("/login"));
   if (form?.status !== 200) return;
   player.logins++;
-  const answer = await phase.time("login", () => player.visitor.submit("/login", form, formWith("callbackUrl"), { email: player.email, password: player.password, callbackUrl: "/" }));
+  const answer = await phase.time("login", () =>
+    player.visitor.submit("/login", form, formWith("callbackUrl"), { email: player.email, password: player.password, callbackUrl: "/" }),
+  );
   player.signedIn = answer?.status === 303 && player.visitor.cookies.has(SESSION_COOKIE);
 }
 
@@ -150,7 +200,9 @@ export async function play(phase: Phase, player: Player, running: () => boolean,
       player.signedIn = false;
     }
     const sinceLogin = Date.now() - player.lastLoginAt;
-    const loginDue = signedOut ? sinceLogin > LOGIN_RETRY_MS : mix.relogin && sinceLogin > jitter(RELOGIN_EVERY_MS * 0.8, RELOGIN_EVERY_MS * 1.2);
+    const loginDue = signedOut
+      ? sinceLogin > LOGIN_RETRY_MS
+      : mix.relogin && sinceLogin > jitter(RELOGIN_EVERY_MS * 0.8, RELOGIN_EVERY_MS * 1.2);
     if (loginDue && player.logins < MAX_LOGINS_PER_VISITOR) await relogin(phase, player);
     // Only a signed-in visitor writes: a signed-out one waiting to log in again browses meanwhile.
     else if (dice < mix.search || signedOut) await search(phase, player);

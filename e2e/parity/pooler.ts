@@ -47,13 +47,22 @@ export function startPgBouncer(dir: string): ChildProcess {
 
 /** Resolves once PgBouncer answers a query at `pooledDatabaseUrl`. */
 export function pgBouncerReady(pooledDatabaseUrl: string): Promise<void> {
-  return waitFor("PgBouncer", async () => {
-    const probe = postgres(pooledDatabaseUrl.replace("?pgbouncer=true", ""), { max: 1, prepare: false, connect_timeout: 2, onnotice: () => {} });
-    try {
-      await probe`select 1`;
-      return true;
-    } finally {
-      await probe.end({ timeout: 1 });
-    }
-  }, 20_000);
+  return waitFor(
+    "PgBouncer",
+    async () => {
+      const probe = postgres(pooledDatabaseUrl.replace("?pgbouncer=true", ""), {
+        max: 1,
+        prepare: false,
+        connect_timeout: 2,
+        onnotice: () => {},
+      });
+      try {
+        await probe`select 1`;
+        return true;
+      } finally {
+        await probe.end({ timeout: 1 });
+      }
+    },
+    20_000,
+  );
 }

@@ -12,10 +12,27 @@ import { PARITY } from "../support/ports";
 
 /** A self-signed certificate for the public name: cert.pem and key.pem in `dir`. */
 export function makeCertificate(dir: string) {
-  execFileSync("openssl", [
-    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", `/CN=${PARITY.publicName}`,
-    "-addext", `subjectAltName=DNS:${PARITY.publicName}`, "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem"),
-  ], { stdio: ["ignore", "ignore", "pipe"] });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "2",
+      "-subj",
+      `/CN=${PARITY.publicName}`,
+      "-addext",
+      `subjectAltName=DNS:${PARITY.publicName}`,
+      "-keyout",
+      path.join(dir, "key.pem"),
+      "-out",
+      path.join(dir, "cert.pem"),
+    ],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
 }
 
 function nginxConfig(dir: string): string {

@@ -40,7 +40,8 @@ export async function startParityStack(options: StackOptions = {}): Promise<Stac
   // nginx and PgBouncer take their workers and connections down with them on SIGTERM; SIGKILL
   // would leave nginx's worker behind.
   const killChildren = () => {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill(child === nginx || child === bouncer ? "SIGTERM" : "SIGKILL");
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill(child === nginx || child === bouncer ? "SIGTERM" : "SIGKILL");
   };
   let nginx: ChildProcess | undefined;
   let bouncer: ChildProcess | undefined;
@@ -106,9 +107,14 @@ export async function startParityStack(options: StackOptions = {}): Promise<Stac
     const migrations = await migrateTwiceAtOnce(common, log);
     await seed(common);
 
-    const instances: [Instance, Instance] = [makeInstance("a", PARITY.instancePorts[0], common, log, children), makeInstance("b", PARITY.instancePorts[1], common, log, children)];
+    const instances: [Instance, Instance] = [
+      makeInstance("a", PARITY.instancePorts[0], common, log, children),
+      makeInstance("b", PARITY.instancePorts[1], common, log, children),
+    ];
     await Promise.all(instances.map((instance) => instance.start()));
-    log(`ready: ${PARITY.publicUrl} (plain http ${PARITY.plainUrl}) → :${PARITY.instancePorts.join(", :")} → PgBouncer :${PARITY.poolerPort} → PostgreSQL :${PARITY.databasePort}`);
+    log(
+      `ready: ${PARITY.publicUrl} (plain http ${PARITY.plainUrl}) → :${PARITY.instancePorts.join(", :")} → PgBouncer :${PARITY.poolerPort} → PostgreSQL :${PARITY.databasePort}`,
+    );
 
     return {
       publicUrl: PARITY.publicUrl,

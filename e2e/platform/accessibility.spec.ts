@@ -120,7 +120,11 @@ test("a signed-in cook's pages: new recipe with errors, recipe, edit, dashboard 
   await expect(page.getByTestId("user-menu").getByRole("button", { name: "Logout" })).toBeVisible();
   await expectNoSeriousViolations(page);
 
-  await page.getByTestId("dashboard-row").filter({ hasText: title }).getByRole("link", { name: `Delete ${title}` }).click();
+  await page
+    .getByTestId("dashboard-row")
+    .filter({ hasText: title })
+    .getByRole("link", { name: `Delete ${title}` })
+    .click();
   await expect(page.getByRole("button", { name: "Delete recipe" })).toBeVisible();
   await expectNoSeriousViolations(page);
 });

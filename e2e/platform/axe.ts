@@ -16,6 +16,9 @@ export async function expectNoSeriousViolations(page: Page, exclude: string[] = 
   const { violations } = await builder.analyze();
   const serious = violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
   expect(serious, `serious or critical accessibility violations on ${new URL(page.url()).pathname}`).toEqual([]);
 }

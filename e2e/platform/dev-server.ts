@@ -12,9 +12,19 @@ import { setTimeout as sleep } from "node:timers/promises";
 export async function startDevServer(port: number): Promise<{ url: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(path.join(tmpdir(), "pantry-e2e-dev-"));
   const url = `http://localhost:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", APP_URL: url, PGLITE_DATA_DIR: path.join(dir, "pglite"), SEED_CATALOGUE: "false" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    APP_URL: url,
+    PGLITE_DATA_DIR: path.join(dir, "pglite"),
+    SEED_CATALOGUE: "false",
+  };
   for (const name of ["NODE_ENV", "DATABASE_URL", "RESEND_API_KEY", "RESEND_BASE_URL", "MAIL_FROM", "AUTH_SECRET"]) delete env[name];
-  const child: ChildProcess = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "dev", "-p", String(port)], { env, stdio: "ignore" });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join("node_modules", "next", "dist", "bin", "next"), "dev", "-p", String(port)],
+    { env, stdio: "ignore" },
+  );
   const stop = async () => {
     if (child.exitCode === null) child.kill("SIGTERM");
     await Promise.race([new Promise((resolve) => child.once("exit", resolve)), sleep(10_000)]);

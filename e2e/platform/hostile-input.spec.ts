@@ -6,7 +6,8 @@ import { E2E } from "../support/ports";
 import { expect, registerAndActivate, test, uniqueEmail } from "../support/test";
 
 // What would show that a payload reached the page as markup instead of text.
-const LIVE_MARKUP = /<script>window\.__pwned|<img src=x onerror|<svg onload|<body onload|<details open ontoggle|<input autofocus onfocus|<iframe src="javascript/i;
+const LIVE_MARKUP =
+  /<script>window\.__pwned|<img src=x onerror|<svg onload|<body onload|<details open ontoggle|<input autofocus onfocus|<iframe src="javascript/i;
 
 async function expectNoScriptRan(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -46,7 +47,16 @@ test.describe("hostile input against every form", () => {
   test("recipes: hostile text is stored as text and no script ever runs where it is shown", async ({ page }) => {
     await registerAndActivate(page, "Hostile Author");
     const hidden = await actionFields(page.request, "/recipes/new", "title");
-    const base = { title: "Soup", summary: "", ingredients: "1 onion", steps: "Cook.", servings: "2", prepMinutes: "5", cookMinutes: "10", imageUrl: "" };
+    const base = {
+      title: "Soup",
+      summary: "",
+      ingredients: "1 onion",
+      steps: "Cook.",
+      servings: "2",
+      prepMinutes: "5",
+      cookMinutes: "10",
+      imageUrl: "",
+    };
     let saved = 0;
     const fields = ["title", "summary", "ingredients", "steps", "servings", "imageUrl"] as const;
     // Every payload once, each in one field in turn (all payloads in all fields run in the vitest suite).
@@ -62,7 +72,12 @@ test.describe("hostile input against every form", () => {
     await page.goto("/dashboard");
     await expect(page.getByTestId("dashboard-row").first()).toBeVisible();
     await expectNoScriptRan(page);
-    const links = await page.getByTestId("dashboard-row").getByRole("link").evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).pathname).filter((path) => /^\/recipes\/\d+$/.test(path)));
+    const links = await page
+      .getByTestId("dashboard-row")
+      .getByRole("link")
+      .evaluateAll((anchors) =>
+        anchors.map((anchor) => (anchor as HTMLAnchorElement).pathname).filter((path) => /^\/recipes\/\d+$/.test(path)),
+      );
     for (const path of links.slice(0, 40)) {
       await page.goto(path);
       await expectNoScriptRan(page);
@@ -82,7 +97,12 @@ test.describe("malformed, forged and replayed posts", () => {
     expect(await missing.text()).toContain("Enter your name.");
 
     const withFile = await request.post("/register", {
-      multipart: { ...hidden, name: { name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("Ada") }, email: "ada@example.com", password: "long enough phrase" },
+      multipart: {
+        ...hidden,
+        name: { name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("Ada") },
+        email: "ada@example.com",
+        password: "long enough phrase",
+      },
       headers: { origin: E2E.appUrl },
       maxRedirects: 0,
     });
@@ -90,8 +110,8 @@ test.describe("malformed, forged and replayed posts", () => {
     expect(await withFile.text()).toContain("Enter your name.");
 
     const boundary = "----pantryBoundary";
-    const parts = Object.entries({ ...hidden, email: "x@example.com", password: "long enough phrase" }).map(
-      ([key, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`),
+    const parts = Object.entries({ ...hidden, email: "x@example.com", password: "long enough phrase" }).map(([key, value]) =>
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`),
     );
     const broken = Buffer.concat([
       ...parts,
@@ -108,7 +128,7 @@ test.describe("malformed, forged and replayed posts", () => {
   });
 
   test("an action id that does not exist is refused without a 5xx", async ({ request }) => {
-    const response = await postAction(request, "/register", { "$ACTION_ID_00000000000000000000000000000000000000ff": "" }, { name: "x" });
+    const response = await postAction(request, "/register", { $ACTION_ID_00000000000000000000000000000000000000ff: "" }, { name: "x" });
     expect(response.status()).toBeLessThan(500);
   });
 
@@ -135,7 +155,11 @@ test.describe("malformed, forged and replayed posts", () => {
     expect(first.status()).toBe(303);
     expect(second.status()).toBe(303);
     expect(second.headers().location).toBe(first.headers().location);
-    const mails = (await (await fetch(`${E2E.resendUrl}/__mails?to=${encodeURIComponent(email)}`)).json()) as { subject: string; text: string; html: string }[];
+    const mails = (await (await fetch(`${E2E.resendUrl}/__mails?to=${encodeURIComponent(email)}`)).json()) as {
+      subject: string;
+      text: string;
+      html: string;
+    }[];
     expect(mails.map((mail) => mail.subject)).toEqual(["Confirm your account", "Confirm your account"]);
     // The address is not confirmed: its mail carries nothing the registrant typed.
     expect(mails.some((mail) => mail.text.includes("Replayed") || mail.html.includes("Replayed"))).toBe(false);
@@ -145,10 +169,14 @@ test.describe("malformed, forged and replayed posts", () => {
 /** A post with a chunked body (no Content-Length), which Playwright's request API does not send. */
 function postChunked(path: string, size: number, headers: Record<string, string> = {}): Promise<{ status: number; location?: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(`${E2E.appUrl}${path}`, { method: "POST", headers: { origin: E2E.appUrl, "content-type": "text/plain", "transfer-encoding": "chunked", ...headers } }, (response) => {
-      response.resume();
-      response.on("end", () => resolve({ status: response.statusCode!, location: response.headers.location }));
-    });
+    const request = http.request(
+      `${E2E.appUrl}${path}`,
+      { method: "POST", headers: { origin: E2E.appUrl, "content-type": "text/plain", "transfer-encoding": "chunked", ...headers } },
+      (response) => {
+        response.resume();
+        response.on("end", () => resolve({ status: response.statusCode!, location: response.headers.location }));
+      },
+    );
     request.on("error", reject);
     for (let sent = 0; sent < size; sent += 64 * 1024) request.write("a".repeat(Math.min(64 * 1024, size - sent)));
     request.end();
@@ -159,7 +187,10 @@ test.describe("posts the middleware refuses before Next reads them", () => {
   test("a page post without an Origin header is refused like a cross-site one; route handlers under /api/ take it", async ({ request }) => {
     const hidden = await actionFields(request, "/register", "name");
     const email = uniqueEmail("no-origin");
-    const response = await request.post("/register", { multipart: { ...hidden, name: "Originless", email, password: "long enough phrase" }, maxRedirects: 0 });
+    const response = await request.post("/register", {
+      multipart: { ...hidden, name: "Originless", email, password: "long enough phrase" },
+      maxRedirects: 0,
+    });
     expect(response.status()).toBe(403);
     expect(await response.text()).toContain("sent from another site");
     expect(await (await fetch(`${E2E.resendUrl}/__mails?to=${encodeURIComponent(email)}`)).json()).toEqual([]);
@@ -185,11 +216,17 @@ test.describe("posts the middleware refuses before Next reads them", () => {
     expect(page).toContain('href="/register"');
 
     const actionId = JSON.parse(Object.entries(hidden).find(([key]) => /^\$ACTION_\d+:0$/.test(key))![1]) as { id: string };
-    const call = await request.post("/register", { multipart: { "1_name": big, 0: '["$K1"]' }, headers: { origin: E2E.appUrl, "next-action": actionId.id }, maxRedirects: 0 });
+    const call = await request.post("/register", {
+      multipart: { "1_name": big, 0: '["$K1"]' },
+      headers: { origin: E2E.appUrl, "next-action": actionId.id },
+      maxRedirects: 0,
+    });
     expect(call.status()).toBe(413);
     // Exactly text/plain: Next's client then shows the body as the error's message.
     expect(call.headers()["content-type"]).toBe("text/plain");
-    expect(await call.text()).toBe("The form sent more than 1 MB, more than this site accepts. Shorten what you entered and send it again.");
+    expect(await call.text()).toBe(
+      "The form sent more than 1 MB, more than this site accepts. Shorten what you entered and send it again.",
+    );
 
     // A chunked body has no Content-Length: it is counted, over the limit and under it, on an open
     // page and on a protected one (where Auth.js reads the request again).

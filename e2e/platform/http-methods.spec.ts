@@ -1,7 +1,14 @@
 import { expect, test } from "../support/test";
 
 test("pages answer GET, HEAD and POST; anything else is a 405 naming those, TRACE included", async ({ request }) => {
-  for (const [method, path] of [["TRACE", "/"], ["TRACE", "/login"], ["TRACE", "/api/health"], ["PUT", "/login"], ["DELETE", "/recipes/1"], ["PATCH", "/"]] as const) {
+  for (const [method, path] of [
+    ["TRACE", "/"],
+    ["TRACE", "/login"],
+    ["TRACE", "/api/health"],
+    ["PUT", "/login"],
+    ["DELETE", "/recipes/1"],
+    ["PATCH", "/"],
+  ] as const) {
     const response = await request.fetch(path, { method, maxRedirects: 0 });
     expect([response.status(), response.headers().allow], `${method} ${path}`).toEqual([405, "GET, HEAD, POST"]);
   }

@@ -20,7 +20,10 @@ test("a plain-http request through the proxy is sent to https on the same host a
   ];
   for (const headers of forgeries) {
     const forged = await request.get(`${E2E.httpsUrl}/register?from=ad`, { headers, maxRedirects: 0 });
-    expect([forged.status(), forged.headers().location], JSON.stringify(headers)).toEqual([301, "https://pantry-demo.herokuapp.com/register?from=ad"]);
+    expect([forged.status(), forged.headers().location], JSON.stringify(headers)).toEqual([
+      301,
+      "https://pantry-demo.herokuapp.com/register?from=ad",
+    ]);
   }
 
   // The login redirect of a protected page names the configured site as well.

@@ -5,7 +5,9 @@ const main = (page: import("@playwright/test").Page) => page.getByRole("main");
 test.afterEach(async () => setResendMode("ok"));
 
 for (const mode of ["error", "hang"] as const) {
-  test(`Resend ${mode === "error" ? "answering 500" : "timing out"}: the account is saved and the link can be sent again`, async ({ page }) => {
+  test(`Resend ${mode === "error" ? "answering 500" : "timing out"}: the account is saved and the link can be sent again`, async ({
+    page,
+  }) => {
     await setResendMode(mode);
     const email = uniqueEmail(mode);
     await page.goto("/register");

@@ -68,7 +68,10 @@ test.afterAll(() => cleanUp());
 test.afterEach(async ({}, testInfo) => {
   // On failure, the server's JSON lines say what the middleware and the health route saw.
   if (testInfo.status !== testInfo.expectedStatus)
-    await testInfo.attach("server JSON lines", { body: serverOutput.filter((line) => line.startsWith("{")).join("\n"), contentType: "text/plain" });
+    await testInfo.attach("server JSON lines", {
+      body: serverOutput.filter((line) => line.startsWith("{")).join("\n"),
+      contentType: "text/plain",
+    });
 });
 
 test("an imported user logs in through the form with the Flask password; imported markup shows as text", async ({ page }) => {
@@ -105,7 +108,9 @@ test.describe("the database going away under the running server", () => {
     await expect(page.getByTestId("search-result").first()).toBeVisible();
     const loginForm = await actionFields(request, `${appUrl}/login`, "callbackUrl");
     const navForm = await actionFields(request, `${appUrl}/login`, "email");
-    const navActionId = Object.keys(navForm).find((name) => name.startsWith("$ACTION_ID_"))!.slice("$ACTION_ID_".length);
+    const navActionId = Object.keys(navForm)
+      .find((name) => name.startsWith("$ACTION_ID_"))!
+      .slice("$ACTION_ID_".length);
     await page.goto(`${appUrl}/login`);
     await page.getByRole("main").getByLabel("Email", { exact: true }).fill("bruno@example.com");
     await page.getByRole("main").getByLabel("Password", { exact: true }).fill("bruno123");
@@ -119,13 +124,23 @@ test.describe("the database going away under the running server", () => {
     // at least 2 s apart), requests still reach a page or an action, which fails on the database:
     // they answer 503 "try again", not 500 (infra/server/request-scope.ts).
     const expectRetryLater = (response: import("@playwright/test").APIResponse) =>
-      expect({ status: response.status(), retryAfter: response.headers()["retry-after"], cacheControl: response.headers()["cache-control"] }).toEqual({ status: 503, retryAfter: "5", cacheControl: "no-store" });
+      expect({
+        status: response.status(),
+        retryAfter: response.headers()["retry-after"],
+        cacheControl: response.headers()["cache-control"],
+      }).toEqual({ status: 503, retryAfter: "5", cacheControl: "no-store" });
     const rendered = await request.get(`${appUrl}/?ingredients=garlic`, { maxRedirects: 0 });
     expectRetryLater(rendered);
     // Next's error document (the browser shows the error panel from it), not the middleware's page.
     expect(await rendered.text()).toContain('<html id="__next_error__">');
     // The login form posted without JavaScript, and as Next's client posts a server action.
-    expectRetryLater(await request.post(`${appUrl}/login`, { multipart: { ...loginForm, email: "nobody@example.com", password: "not-the-password" }, headers: { origin: appUrl }, maxRedirects: 0 }));
+    expectRetryLater(
+      await request.post(`${appUrl}/login`, {
+        multipart: { ...loginForm, email: "nobody@example.com", password: "not-the-password" },
+        headers: { origin: appUrl },
+        maxRedirects: 0,
+      }),
+    );
     expectRetryLater(
       await request.post(`${appUrl}/login`, {
         multipart: { "1_email": "nobody@example.com", "1_password": "not-the-password", "0": '["$K1"]' },
@@ -134,7 +149,8 @@ test.describe("the database going away under the running server", () => {
       }),
     );
     // They were rendered and failed on the database (the middleware had not turned them away).
-    const failures = () => serverOutput.filter((line) => line.includes('"event":"request.error"')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const failures = () =>
+      serverOutput.filter((line) => line.includes('"event":"request.error"')).map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(failures()).toEqual([
       expect.objectContaining({ method: "GET", path: "/", routeType: "render" }),
       expect.objectContaining({ method: "POST", path: "/login" }),
@@ -156,8 +172,14 @@ test.describe("the database going away under the running server", () => {
 
     // After the next probes (at most 5 s while up, then 2 s) the middleware answers 503 before any
     // rendering: its own page, with a link to try again.
-    const middlewareSaysDown = () => serverOutput.some((line) => line.includes('"event":"availability.changed"') && line.includes('"to":"down"'));
-    await expect.poll(async () => (await pageStatus(`${appUrl}/?ingredients=garlic`)) === 503 && middlewareSaysDown(), { timeout: 20_000, intervals: [500] }).toBe(true);
+    const middlewareSaysDown = () =>
+      serverOutput.some((line) => line.includes('"event":"availability.changed"') && line.includes('"to":"down"'));
+    await expect
+      .poll(async () => (await pageStatus(`${appUrl}/?ingredients=garlic`)) === 503 && middlewareSaysDown(), {
+        timeout: 20_000,
+        intervals: [500],
+      })
+      .toBe(true);
     const downAfter = Date.now() - stoppedAt;
 
     const unavailable = await page.goto(`${appUrl}/?ingredients=garlic`);
@@ -190,7 +212,10 @@ test.describe("the database going away under the running server", () => {
     await expect.poll(async () => (await health(request)).status, { timeout: 30_000 }).toBe(200);
     await expect.poll(() => pageStatus(`${appUrl}/?ingredients=garlic`), { timeout: 20_000, intervals: [500] }).toBe(200);
     const upAfter = Date.now() - startedAt;
-    test.info().annotations.push({ type: "outage", description: `the middleware answered 503 ${downAfter} ms after the stop; pages were back ${upAfter} ms after the start` });
+    test.info().annotations.push({
+      type: "outage",
+      description: `the middleware answered 503 ${downAfter} ms after the stop; pages were back ${upAfter} ms after the start`,
+    });
     console.log(`outage: the middleware answered 503 ${downAfter} ms after the stop; pages were back ${upAfter} ms after the start`);
 
     await tryAgain.click();
@@ -203,14 +228,19 @@ test.describe("the database going away under the running server", () => {
     // The log drain saw the health route's failures and the middleware's change of mind both
     // ways, as JSON lines, and no query strings, passwords or full addresses anywhere.
     const events = serverOutput.filter((line) => line.startsWith("{")).map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(events).toContainEqual(expect.objectContaining({ level: "error", event: "request.error", method: "GET", path: "/", digest: expect.any(String) }));
+    expect(events).toContainEqual(
+      expect.objectContaining({ level: "error", event: "request.error", method: "GET", path: "/", digest: expect.any(String) }),
+    );
     expect(events).toContainEqual(expect.objectContaining({ level: "warn", event: "health.db_down" }));
     expect(events).toContainEqual(expect.objectContaining({ level: "warn", event: "availability.changed", to: "down" }));
     expect(events).toContainEqual(expect.objectContaining({ level: "info", event: "availability.changed", from: "down", to: "up" }));
     // A server action that fails makes Next print the error (message, stack, extra fields): that
     // too arrives as one JSON line.
     const hidden = (await (await request.get(`${appUrl}/register`)).text()).match(/&quot;id&quot;:&quot;([0-9a-f]+)&quot;/)![1]!;
-    const broken = await request.post(`${appUrl}/register`, { headers: { "next-action": hidden, origin: appUrl, "content-type": "text/plain" }, data: '["$Q1"]' });
+    const broken = await request.post(`${appUrl}/register`, {
+      headers: { "next-action": hidden, origin: appUrl, "content-type": "text/plain" },
+      data: '["$Q1"]',
+    });
     expect(broken.status()).toBe(500);
     await expect.poll(() => serverOutput.some((line) => line.includes('"event":"console"') && line.includes('"level":"error"'))).toBe(true);
     // Every line after Next's start-up banner (printed before any code of the app runs) is JSON.

@@ -50,15 +50,19 @@ test.beforeAll(async () => {
 test.afterAll(() => cleanUp());
 
 test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach("server output", { body: serverOutput.join("\n"), contentType: "text/plain" });
+  if (testInfo.status !== testInfo.expectedStatus)
+    await testInfo.attach("server output", { body: serverOutput.join("\n"), contentType: "text/plain" });
 });
 
 /** The /login page's form (not the navigation bar's), posted as a browser without JavaScript does. */
 async function loginFormPost(): Promise<{ body: Buffer; contentType: string }> {
   const html = await (await fetch(`${appUrl}/login`)).text();
-  const form = [...html.matchAll(/<form[^>]*>([\s\S]*?)<\/form>/g)].map((match) => match[1]!).find((inner) => inner.includes('name="callbackUrl"'));
+  const form = [...html.matchAll(/<form[^>]*>([\s\S]*?)<\/form>/g)]
+    .map((match) => match[1]!)
+    .find((inner) => inner.includes('name="callbackUrl"'));
   const fields = new FormData();
-  for (const input of form!.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) fields.append(input[1]!.replaceAll("&quot;", '"'), (input[2] ?? "").replaceAll("&quot;", '"'));
+  for (const input of form!.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g))
+    fields.append(input[1]!.replaceAll("&quot;", '"'), (input[2] ?? "").replaceAll("&quot;", '"'));
   fields.append("email", "nobody@example.com");
   fields.append("password", "not-the-password");
   const encoded = new Request(appUrl, { method: "POST", body: fields });
@@ -68,7 +72,9 @@ async function loginFormPost(): Promise<{ body: Buffer; contentType: string }> {
 const appConnections = async () => {
   const sql = postgres(cluster!.url, { max: 1, onnotice: () => {}, connection: { application_name: "shutdown-spec" } });
   try {
-    const [row] = await sql<{ count: number }[]>`select count(*)::int as count from pg_stat_activity where application_name = 'postgres.js'`;
+    const [row] = await sql<
+      { count: number }[]
+    >`select count(*)::int as count from pg_stat_activity where application_name = 'postgres.js'`;
     return row!.count;
   } finally {
     await sql.end();
@@ -116,7 +122,9 @@ test("SIGTERM: the post in flight is answered, new connections are refused, the 
   expect(await appConnections()).toBe(0);
   expect(cluster!.serverLog(), "connections the app left without closing").not.toContain("unexpected EOF on client connection");
   const events = serverOutput.filter((line) => line.startsWith("{")).map((line) => JSON.parse(line) as Record<string, unknown>);
-  expect(events.filter((event) => event.event === "server.shutdown")).toEqual([expect.objectContaining({ level: "info", signal: "SIGTERM", servers: 1 })]);
+  expect(events.filter((event) => event.event === "server.shutdown")).toEqual([
+    expect.objectContaining({ level: "info", signal: "SIGTERM", servers: 1 }),
+  ]);
   // Neither cut short nor failing to close the database (the refused login is a warning of its own).
   expect(events.filter((event) => event.level === "error" || String(event.event).startsWith("server.shutdown_"))).toEqual([]);
 });

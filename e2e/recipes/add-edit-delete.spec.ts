@@ -27,7 +27,12 @@ test.describe("recipes with JavaScript", () => {
   test("add a recipe, find it in the dashboard and by one of its ingredients, edit it, delete it", async ({ page }) => {
     await registerAndActivate(page, "Recipe Author");
     const title = `Quince crumble ${Date.now()}`;
-    await addRecipe(page, title, ["4 ripe Quinces, peeled", "100 g butter", "150 g oats"], ["Bake the quinces.", "Top with the crumble and bake again."]);
+    await addRecipe(
+      page,
+      title,
+      ["4 ripe Quinces, peeled", "100 g butter", "150 g oats"],
+      ["Bake the quinces.", "Top with the crumble and bake again."],
+    );
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(page.getByText("by Recipe Author")).toBeVisible();
     await expect(page.getByRole("listitem").filter({ hasText: "4 ripe Quinces, peeled" })).toBeVisible();
@@ -83,7 +88,9 @@ test.describe("recipes with JavaScript", () => {
     await page.getByRole("textbox", { name: "Step 1" }).fill("Cook.");
     await main(page).getByLabel("Image address (optional)").fill("https://tracker.example/pixel.gif");
     await page.getByRole("button", { name: "Save recipe" }).click();
-    await expect(page.getByTestId("recipe-imageUrl-error")).toHaveText("Use an https:// image address on images.pantry.test, or leave it empty.");
+    await expect(page.getByTestId("recipe-imageUrl-error")).toHaveText(
+      "Use an https:// image address on images.pantry.test, or leave it empty.",
+    );
     await expect(main(page).getByLabel("Title")).toHaveValue("Tracked soup");
     const csp = (await page.request.get("/")).headers()["content-security-policy"]!;
     expect(csp).toContain("img-src 'self' data: blob: https://images.pantry.test;");
@@ -109,8 +116,8 @@ test.describe("recipes with JavaScript", () => {
   test.describe(() => {
     test.use({ expectedConsoleErrors: [/^HTTP 404 GET \/recipes\//] });
     test("an unknown or malformed recipe id is a 404 page", async ({ page }) => {
-    for (const path of ["/recipes/999999", "/recipes/abc", "/recipes/1e3", "/recipes/-1", "/recipes/99999999999999999999"]) {
-      const response = await page.goto(path);
+      for (const path of ["/recipes/999999", "/recipes/abc", "/recipes/1e3", "/recipes/-1", "/recipes/99999999999999999999"]) {
+        const response = await page.goto(path);
         expect(response?.status(), path).toBe(404);
         await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
       }
@@ -121,7 +128,10 @@ test.describe("recipes with JavaScript", () => {
 test.describe("recipes without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("add, edit and delete work with plain form posts, and a forged delete of someone else's recipe changes nothing", async ({ page, browser }) => {
+  test("add, edit and delete work with plain form posts, and a forged delete of someone else's recipe changes nothing", async ({
+    page,
+    browser,
+  }) => {
     await registerAndActivate(page, "No Script Cook");
     await page.goto("/recipes/new");
     const title = `Plain soup ${Date.now()}`;

@@ -22,7 +22,13 @@ test("the home search works as a plain GET form with a shareable URL", async ({ 
 });
 
 test("hostile or huge input gives a normal page", async ({ page }) => {
-  for (const query of ["<script>window.__pwned=1</script>", "' OR 1=1; DROP TABLE recipes; --", "🍅".repeat(800), "x".repeat(10_000), "\u202e\u200bgarlic"]) {
+  for (const query of [
+    "<script>window.__pwned=1</script>",
+    "' OR 1=1; DROP TABLE recipes; --",
+    "🍅".repeat(800),
+    "x".repeat(10_000),
+    "\u202e\u200bgarlic",
+  ]) {
     const response = await page.goto(`/?ingredients=${encodeURIComponent(query)}`);
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { name: "Cook with what you have" })).toBeVisible();

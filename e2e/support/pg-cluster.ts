@@ -40,7 +40,19 @@ export function createCluster(port: number, settings: Record<string, string> = {
   const extra = Object.entries(settings)
     .map(([name, value]) => ` -c ${name}=${value}`)
     .join("");
-  const start = () => pg("pg_ctl", ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-t", "30", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off${extra}`, "start"]);
+  const start = () =>
+    pg("pg_ctl", [
+      "-D",
+      data,
+      "-l",
+      path.join(dir, "server.log"),
+      "-w",
+      "-t",
+      "30",
+      "-o",
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off${extra}`,
+      "start",
+    ]);
   start();
 
   return {

@@ -68,7 +68,10 @@ async function main() {
     if (serverUrl) {
       const url = await freshDatabaseUrl(serverUrl);
       // PostgreSQL is not seeded by itself at start (only a new embedded database is).
-      execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], { env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" });
+      execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], {
+        env: { ...process.env, DATABASE_URL: url },
+        stdio: "inherit",
+      });
       return { DATABASE_URL: url };
     }
     const dir = mkdtempSync(path.join(tmpdir(), "pantry-e2e-"));

@@ -16,7 +16,8 @@ export const test = base.extend<{ expectedConsoleErrors: RegExp[] }>({
     page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
     // The console only says "Failed to load resource"; the response says which one.
     page.on("response", (response) => {
-      if (response.status() >= 400) errors.push(`HTTP ${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+      if (response.status() >= 400)
+        errors.push(`HTTP ${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
     });
     await use(page);
     const unexpected = errors.filter((text) => !expectedConsoleErrors.some((pattern) => pattern.test(text)));
@@ -42,7 +43,9 @@ export async function waitForMail(address: string, subject: string | RegExp): Pr
   let found: SentMail | undefined;
   await expect
     .poll(async () => {
-      found = (await mailsTo(address)).filter((mail) => (typeof subject === "string" ? mail.subject === subject : subject.test(mail.subject))).at(-1);
+      found = (await mailsTo(address))
+        .filter((mail) => (typeof subject === "string" ? mail.subject === subject : subject.test(mail.subject)))
+        .at(-1);
       return found !== undefined;
     })
     .toBe(true);

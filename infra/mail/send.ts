@@ -29,7 +29,9 @@ export async function sendMail({ to, subject, body, tag }: Mail): Promise<MailRe
     if (isProduction) return { sent: false };
     const links = [...new Set(text.match(/https?:\/\/[^\s\])]+/g) ?? [])];
     recordOutboxMail({ id: randomUUID(), to, subject, text, html, links, sentAt: new Date() });
-    console.log(`\n📬 Mail to ${to} — ${subject}\n${links.map((link) => `   ${link}`).join("\n")}\n   (also at ${env.APP_URL}/dev/outbox)\n`);
+    console.log(
+      `\n📬 Mail to ${to} — ${subject}\n${links.map((link) => `   ${link}`).join("\n")}\n   (also at ${env.APP_URL}/dev/outbox)\n`,
+    );
     return { sent: true };
   }
 
@@ -41,7 +43,12 @@ export async function sendMail({ to, subject, body, tag }: Mail): Promise<MailRe
       { signal: AbortSignal.timeout(env.MAIL_SEND_TIMEOUT_MS) },
     );
     if (error) {
-      log.warn("mail.failed", { tag, to: maskEmail(to), reason: error.name ?? "error", status: "statusCode" in error ? error.statusCode : undefined });
+      log.warn("mail.failed", {
+        tag,
+        to: maskEmail(to),
+        reason: error.name ?? "error",
+        status: "statusCode" in error ? error.statusCode : undefined,
+      });
       return { sent: false };
     }
     log.info("mail.sent", { tag, to: maskEmail(to) });

@@ -39,7 +39,8 @@ export function consoleLine(level: Level, args: unknown[], now = new Date()): st
   const error = args.find((arg): arg is Error => arg instanceof Error);
   const rest = args.filter((arg) => arg !== error);
   const text = shorten(withoutStack(formatWithOptions({ breakLength: Infinity, colors: false, depth: 3 }, ...rest)));
-  const digest = error && "digest" in error && (typeof error.digest === "string" || typeof error.digest === "number") ? String(error.digest) : undefined;
+  const digest =
+    error && "digest" in error && (typeof error.digest === "string" || typeof error.digest === "number") ? String(error.digest) : undefined;
   const fields = error ? { ...(text ? { context: text } : {}), ...errorFields(error), ...(digest ? { digest } : {}) } : { message: text };
   return JSON.stringify({ time: now.toISOString(), level, event: "console", ...fields });
 }
@@ -50,9 +51,11 @@ const installed = Symbol.for("pantry.consoleJson");
 export function installConsoleJson(target: Console = console): void {
   const marked = target as Console & { [installed]?: true };
   if (marked[installed]) return;
-  const write = (stream: NodeJS.WriteStream, level: Level) => (...args: unknown[]) => {
-    stream.write(`${consoleLine(level, args)}\n`);
-  };
+  const write =
+    (stream: NodeJS.WriteStream, level: Level) =>
+    (...args: unknown[]) => {
+      stream.write(`${consoleLine(level, args)}\n`);
+    };
   target.log = write(process.stdout, "info");
   target.info = write(process.stdout, "info");
   target.debug = write(process.stdout, "info");

@@ -6,16 +6,32 @@ const withCode = (code: string, message = code) => Object.assign(new Error(messa
 const failedQuery = (cause: unknown) => new Error("Failed query: select 1\nparams: ", { cause });
 
 describe("isDatabaseUnreachable", () => {
-  it.each(["ECONNREFUSED", "ECONNRESET", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "57P01", "57P02", "57P03", "08006", "08001", "08P01"])(
-    "counts %s, bare and wrapped by drizzle",
-    (code) => {
-      expect(isDatabaseUnreachable(withCode(code))).toBe(true);
-      expect(isDatabaseUnreachable(failedQuery(withCode(code)))).toBe(true);
-    },
-  );
+  it.each([
+    "ECONNREFUSED",
+    "ECONNRESET",
+    "CONNECTION_CLOSED",
+    "CONNECTION_ENDED",
+    "CONNECTION_DESTROYED",
+    "CONNECT_TIMEOUT",
+    "57P01",
+    "57P02",
+    "57P03",
+    "08006",
+    "08001",
+    "08P01",
+  ])("counts %s, bare and wrapped by drizzle", (code) => {
+    expect(isDatabaseUnreachable(withCode(code))).toBe(true);
+    expect(isDatabaseUnreachable(failedQuery(withCode(code)))).toBe(true);
+  });
 
   it("counts PgBouncer's 'cannot connect to server' and a refusal to every address of a name", () => {
-    expect(isDatabaseUnreachable(failedQuery(Object.assign(new Error("pgbouncer cannot connect to server"), { name: "PostgresError", code: "08P01", severity: "ERROR" })))).toBe(true);
+    expect(
+      isDatabaseUnreachable(
+        failedQuery(
+          Object.assign(new Error("pgbouncer cannot connect to server"), { name: "PostgresError", code: "08P01", severity: "ERROR" }),
+        ),
+      ),
+    ).toBe(true);
     expect(isDatabaseUnreachable(new AggregateError([withCode("ECONNREFUSED"), withCode("ECONNREFUSED")]))).toBe(true);
   });
 
@@ -23,7 +39,8 @@ describe("isDatabaseUnreachable", () => {
     expect(isDatabaseUnreachable(new Error("boom"))).toBe(false);
     expect(isDatabaseUnreachable(new TypeError("Cannot read properties of undefined"))).toBe(false);
     // unique violation, syntax error, statement timeout, too many connections, query canceled
-    for (const code of ["23505", "42601", "57014", "53300", "40001", "ERR_INVALID_ARG_TYPE"]) expect(isDatabaseUnreachable(failedQuery(withCode(code)))).toBe(false);
+    for (const code of ["23505", "42601", "57014", "53300", "40001", "ERR_INVALID_ARG_TYPE"])
+      expect(isDatabaseUnreachable(failedQuery(withCode(code)))).toBe(false);
     expect(isDatabaseUnreachable(Object.assign(new Error("Server Components render"), { digest: "123" }))).toBe(false);
     expect(isDatabaseUnreachable(undefined)).toBe(false);
     expect(isDatabaseUnreachable("ECONNREFUSED")).toBe(false);

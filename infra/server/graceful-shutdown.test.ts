@@ -43,7 +43,9 @@ describe("drainServers", () => {
     const slow = get(port, "/slow");
     await arrived();
     const drained = drainServers([server], 60_000);
-    await expect(new Promise((resolve, reject) => http.get({ host: "127.0.0.1", port, path: "/fast" }, resolve).on("error", reject))).rejects.toMatchObject({ code: "ECONNREFUSED" });
+    await expect(
+      new Promise((resolve, reject) => http.get({ host: "127.0.0.1", port, path: "/fast" }, resolve).on("error", reject)),
+    ).rejects.toMatchObject({ code: "ECONNREFUSED" });
     release();
     expect(await slow).toMatchObject({ status: 200, body: "slow done" });
     // Resolves without waiting for the grace period, although the agent keeps connections alive.
@@ -74,7 +76,13 @@ describe("shutDown", () => {
 
   it("exits 1 when the database does not close", async () => {
     const codes: number[] = [];
-    await shutDown("SIGINT", { graceMs: 1_000, servers: () => [], stopKeepingAlive: () => {}, closeDatabase: () => Promise.reject(new Error("stuck")), exit: (code) => void codes.push(code) });
+    await shutDown("SIGINT", {
+      graceMs: 1_000,
+      servers: () => [],
+      stopKeepingAlive: () => {},
+      closeDatabase: () => Promise.reject(new Error("stuck")),
+      exit: (code) => void codes.push(code),
+    });
     expect(codes).toEqual([1]);
   });
 });

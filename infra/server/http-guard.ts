@@ -10,7 +10,12 @@ const UNCARRIABLE = new Set(["TRACE", "TRACK", "CONNECT"]);
 /** The answer for a request Next cannot take, or false to hand it to Next. */
 export function refuseUncarriable(request: http.IncomingMessage, response: http.ServerResponse): boolean {
   if (!request.method || !UNCARRIABLE.has(request.method.toUpperCase())) return false;
-  response.writeHead(405, { allow: PAGE_ALLOW_HEADER, "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", "cache-control": "no-store" });
+  response.writeHead(405, {
+    allow: PAGE_ALLOW_HEADER,
+    "content-type": "text/plain; charset=utf-8",
+    "x-content-type-options": "nosniff",
+    "cache-control": "no-store",
+  });
   response.end("Method Not Allowed");
   return true;
 }

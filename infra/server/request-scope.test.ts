@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inRequestScope, noteRequestError } from "./request-scope";
 
-const refused = () => new Error("Failed query: select 1", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }) });
+const refused = () =>
+  new Error("Failed query: select 1", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }) });
 
 /** Each path fails (or not) the way Next does: an error noted, later a status written. */
 const handlers: Record<string, (response: http.ServerResponse) => void> = {
@@ -47,13 +48,30 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const get = async (path: string) => {
   const response = await fetch(`${base}${path}`);
-  return { status: response.status, statusText: response.statusText, retryAfter: response.headers.get("retry-after"), cacheControl: response.headers.get("cache-control"), body: await response.text() };
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    retryAfter: response.headers.get("retry-after"),
+    cacheControl: response.headers.get("cache-control"),
+    body: await response.text(),
+  };
 };
 
 describe("inRequestScope", () => {
   it("answers 503 'try again' instead of 500 once the database was unreachable, however the status is written", async () => {
-    expect(await get("/implicit")).toEqual({ status: 503, statusText: "Service Unavailable", retryAfter: "5", cacheControl: "no-store", body: "error page" });
-    expect(await get("/explicit")).toMatchObject({ status: 503, statusText: "Service Unavailable", retryAfter: "5", cacheControl: "no-store" });
+    expect(await get("/implicit")).toEqual({
+      status: 503,
+      statusText: "Service Unavailable",
+      retryAfter: "5",
+      cacheControl: "no-store",
+      body: "error page",
+    });
+    expect(await get("/explicit")).toMatchObject({
+      status: 503,
+      statusText: "Service Unavailable",
+      retryAfter: "5",
+      cacheControl: "no-store",
+    });
     expect(await get("/later")).toMatchObject({ status: 503, retryAfter: "5" });
   });
 

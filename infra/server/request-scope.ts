@@ -20,7 +20,8 @@ export function inRequestScope<T>(response: ServerResponse, handle: () => T): T 
   const writeHead = response.writeHead;
   // res.end() and res.write() without a writeHead also come here (through _implicitHeader).
   response.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
-    if (statusCode !== 500 || !scope.databaseUnreachable) return writeHead.apply(this, [statusCode, ...rest] as Parameters<typeof writeHead>);
+    if (statusCode !== 500 || !scope.databaseUnreachable)
+      return writeHead.apply(this, [statusCode, ...rest] as Parameters<typeof writeHead>);
     this.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
     this.setHeader("cache-control", "no-store");
     // A status text ("Internal Server Error") would contradict the code; headers given here win

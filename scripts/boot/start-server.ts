@@ -8,7 +8,13 @@ export async function startServer(): Promise<void> {
   }
   const { env } = await import("@/infra/env");
   if (env.RATE_LIMIT_DISABLED) {
-    console.warn(JSON.stringify({ level: "warn", event: "rate_limits.disabled", message: "RATE_LIMIT_DISABLED=true: login and request limits are off (benchmarks only)" }));
+    console.warn(
+      JSON.stringify({
+        level: "warn",
+        event: "rate_limits.disabled",
+        message: "RATE_LIMIT_DISABLED=true: login and request limits are off (benchmarks only)",
+      }),
+    );
   }
   const { prepareDatabase } = await import("./prepare-database");
   await prepareDatabase();

@@ -49,7 +49,10 @@ export function parseFlaskExport(data: unknown): FlaskExport {
   const result = flaskExportSchema.safeParse(data);
   if (result.success) return result.data;
   const lines = result.error.issues.slice(0, 20).map((issue) => {
-    const where = issue.path.reduce<string>((text, part) => (typeof part === "number" ? `${text}[${part}]` : `${text}.${String(part)}`), "");
+    const where = issue.path.reduce<string>(
+      (text, part) => (typeof part === "number" ? `${text}[${part}]` : `${text}.${String(part)}`),
+      "",
+    );
     return `  - ${where.replace(/^\./, "") || "(file)"}: ${issue.message}`;
   });
   const more = result.error.issues.length > 20 ? `\n  … and ${result.error.issues.length - 20} more` : "";
@@ -101,7 +104,9 @@ function toRecipeColumns(recipe: FlaskRecipe): { ok: true; columns: RecipeColumn
     return shortener(cleaned, max);
   };
   const title = shorten(recipe.title, TITLE_MAX, `title cut to ${TITLE_MAX} characters`, truncate);
-  const ingredientLines = recipe.ingredients.map((line) => shorten(line, INGREDIENT_LINE_MAX, `ingredient line cut to ${INGREDIENT_LINE_MAX} characters`));
+  const ingredientLines = recipe.ingredients.map((line) =>
+    shorten(line, INGREDIENT_LINE_MAX, `ingredient line cut to ${INGREDIENT_LINE_MAX} characters`),
+  );
   const stepLines = recipe.instructions.map((line) => shorten(line, STEP_MAX, `step cut to ${STEP_MAX} characters`));
   const parsed = recipeFormSchema.safeParse({
     title,
@@ -142,7 +147,9 @@ export async function importFlaskExport(db: Db, data: FlaskExport): Promise<Impo
       }
       const earlier = seenInFile.get(email);
       if (earlier !== undefined) {
-        skip(`same address as users[${earlier}] in another letter case; not a second account${user.recipes.length ? ", its recipes are added to that one" : ""}`);
+        skip(
+          `same address as users[${earlier}] in another letter case; not a second account${user.recipes.length ? ", its recipes are added to that one" : ""}`,
+        );
       }
       seenInFile.set(email, earlier ?? index);
 
@@ -156,7 +163,10 @@ export async function importFlaskExport(db: Db, data: FlaskExport): Promise<Impo
         authorId = created.id;
         report.usersCreated += 1;
       } else {
-        const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email));
+        const [existing] = await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(eq(sql`lower(${users.email})`, email));
         if (!existing) throw new Error(`could not create or find the account of users[${index}]`);
         authorId = existing.id;
         if (earlier === undefined) skip("an account with this address already exists; it was left unchanged");
@@ -178,7 +188,10 @@ export async function importFlaskExport(db: Db, data: FlaskExport): Promise<Impo
           report.recipesSkipped.push({ user: who, title, reason: "this author already has a recipe with this title" });
           continue;
         }
-        const [created] = await tx.insert(recipes).values({ authorId, ...converted.columns }).returning({ id: recipes.id });
+        const [created] = await tx
+          .insert(recipes)
+          .values({ authorId, ...converted.columns })
+          .returning({ id: recipes.id });
         // Search postings in the same transaction, as createRecipe writes them.
         await addPostings(tx, [{ recipeId: created!.id, names: converted.columns.ingredientNames }]);
         report.recipesCreated += 1;
@@ -196,7 +209,8 @@ export function formatImportReport(report: ImportReport): string {
     `Users created: ${report.usersCreated}, skipped: ${report.usersSkipped.length}`,
     `Recipes created: ${report.recipesCreated}, skipped: ${report.recipesSkipped.length}, shortened: ${report.recipesTruncated.length}`,
   ];
-  for (const user of report.usersSkipped) lines.push(`  skipped user users[${user.index}]${user.id !== undefined ? ` (id ${user.id})` : ""} ${user.login}: ${user.reason}`);
+  for (const user of report.usersSkipped)
+    lines.push(`  skipped user users[${user.index}]${user.id !== undefined ? ` (id ${user.id})` : ""} ${user.login}: ${user.reason}`);
   for (const recipe of report.recipesSkipped) lines.push(`  skipped recipe "${recipe.title}" of ${recipe.user}: ${recipe.reason}`);
   for (const recipe of report.recipesTruncated) lines.push(`  shortened recipe "${recipe.title}" of ${recipe.user}: ${recipe.reason}`);
   return lines.join("\n");

@@ -9,7 +9,20 @@ export const BUILD_DIR = path.join(ROOT, "bench", ".build", "app");
 export const BARE_PATHS = { static: "/bench-bare/static", dynamic: "/bench-bare/dynamic" } as const;
 
 /** What the app's build does not need; everything else the working tree has (committed or not) is copied. */
-const SKIPPED = new Set(["e2e", "tests", "bench", "docs", ".ci", "package-lock.json", "playwright.config.ts", "playwright.parity.config.ts", "vitest.config.ts", "drizzle.config.ts", "eslint.config.mjs", "README.md"]);
+const SKIPPED = new Set([
+  "e2e",
+  "tests",
+  "bench",
+  "docs",
+  ".ci",
+  "package-lock.json",
+  "playwright.config.ts",
+  "playwright.parity.config.ts",
+  "vitest.config.ts",
+  "drizzle.config.ts",
+  "eslint.config.mjs",
+  "README.md",
+]);
 /** Stays at app/: route handlers need no layout; everything else moves into the (site) group. */
 const APP_TOP_LEVEL_KEPT = new Set(["api", "icon.svg", "favicon.ico"]);
 

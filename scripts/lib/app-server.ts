@@ -60,7 +60,11 @@ function assertPortFree(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "EADDRINUSE" ? new Error(`port ${port} is already in use: stop what listens there, or pick another with --port=`) : error),
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`port ${port} is already in use: stop what listens there, or pick another with --port=`)
+          : error,
+      ),
     );
     probe.listen(port, () => probe.close(() => resolve()));
   });

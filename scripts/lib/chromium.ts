@@ -5,6 +5,14 @@ import type { LaunchOptions } from "@playwright/test";
 export function chromiumLaunchOptions(extraArgs: string[] = []): LaunchOptions {
   return {
     executablePath: ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => existsSync(candidate)),
-    args: [...extraArgs, "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      ...extraArgs,
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   };
 }

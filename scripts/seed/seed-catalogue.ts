@@ -8,7 +8,10 @@ import { recipes } from "@/infra/db/schema";
 
 /** Loads the catalogue (recipes without an author) unless it is there, through the same form schema and parsing as a typed recipe. */
 export async function seedCatalogue(db: Db): Promise<number> {
-  const [existing] = await db.select({ count: sql<number>`count(*)::int` }).from(recipes).where(isNull(recipes.authorId));
+  const [existing] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(recipes)
+    .where(isNull(recipes.authorId));
   if ((existing?.count ?? 0) > 0) return 0;
 
   const rows = catalogue.map((entry) => {
@@ -27,7 +30,10 @@ export async function seedCatalogue(db: Db): Promise<number> {
   // Postings in the same transaction, as createRecipe writes them (one round trip for all rows).
   await db.transaction(async (tx) => {
     const inserted = await tx.insert(recipes).values(rows).returning({ id: recipes.id, names: recipes.ingredientNames });
-    await addPostings(tx, inserted.map((row) => ({ recipeId: row.id, names: row.names })));
+    await addPostings(
+      tx,
+      inserted.map((row) => ({ recipeId: row.id, names: row.names })),
+    );
   });
   return rows.length;
 }

@@ -51,7 +51,10 @@ function findings(source: string): string[] {
     // `const { pathname, search } = req.nextUrl` reads parts too.
     const destructured = code.slice(0, match.index).match(/\{([^{}]*)\}\s*=\s*(?:\w+\.)?$/);
     if (destructured) {
-      const names = destructured[1]!.split(",").map((name) => name.split(":")[0]!.trim()).filter(Boolean);
+      const names = destructured[1]!
+        .split(",")
+        .map((name) => name.split(":")[0]!.trim())
+        .filter(Boolean);
       const bad = names.filter((name) => !NEXT_URL_PARTS.has(name));
       if (bad.length) found.push(`line ${lineOf(match.index)}: { ${bad.join(", ")} } = nextUrl`);
       continue;
@@ -68,9 +71,11 @@ function findings(source: string): string[] {
 
   // Whatever holds a host must not end up in a URL: no `${host}` in a template, no host argument
   // to new URL() or a redirect.
-  for (const match of code.matchAll(/\$\{\s*(?:requestHost\([^)]*\)|host|forwardedHost|hostHeader)\s*\}/g)) found.push(`line ${lineOf(match.index)}: ${match[0]} in a template`);
+  for (const match of code.matchAll(/\$\{\s*(?:requestHost\([^)]*\)|host|forwardedHost|hostHeader)\s*\}/g))
+    found.push(`line ${lineOf(match.index)}: ${match[0]} in a template`);
   for (const match of code.matchAll(/\b(?:new URL|redirect)\(([^;]*?)\)/g)) {
-    if (/\b(?:requestHost|host|hostHeader|forwardedHost)\b/.test(match[1]!)) found.push(`line ${lineOf(match.index)}: ${match[0].slice(0, 80)}`);
+    if (/\b(?:requestHost|host|hostHeader|forwardedHost)\b/.test(match[1]!))
+      found.push(`line ${lineOf(match.index)}: ${match[0].slice(0, 80)}`);
   }
   return found;
 }
@@ -78,8 +83,12 @@ function findings(source: string): string[] {
 describe("no URL is built from the request's host", () => {
   it("scans the server code (app/, auth/, web/, core/, infra/, scripts/boot/, middleware.ts, instrumentation.ts)", () => {
     const files = serverFiles();
-    expect(files.map((file) => path.relative(root, file))).toEqual(expect.arrayContaining(["middleware.ts", "auth/index.ts", "auth/config.ts", "app/reset-password/[token]/route.ts"]));
-    const report = files.flatMap((file) => findings(readFileSync(file, "utf8")).map((finding) => `${path.relative(root, file)} ${finding}`));
+    expect(files.map((file) => path.relative(root, file))).toEqual(
+      expect.arrayContaining(["middleware.ts", "auth/index.ts", "auth/config.ts", "app/reset-password/[token]/route.ts"]),
+    );
+    const report = files.flatMap((file) =>
+      findings(readFileSync(file, "utf8")).map((finding) => `${path.relative(root, file)} ${finding}`),
+    );
     expect(report).toEqual([]);
   });
 

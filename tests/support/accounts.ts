@@ -23,7 +23,10 @@ export async function confirm(token: string, password = PASSWORD) {
 
 export async function userRows(email: string) {
   const db = await getDb();
-  return db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  return db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
 }
 
 export async function tokenRows(email: string) {

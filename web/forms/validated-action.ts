@@ -38,7 +38,11 @@ export function minutesText(seconds: number): string {
 }
 
 export function rateLimitedState(retryAfterSeconds: number): FormState {
-  return { message: `Too many attempts from your network. Please try again in ${minutesText(retryAfterSeconds)}.`, messageTone: "error", code: "rate-limited" };
+  return {
+    message: `Too many attempts from your network. Please try again in ${minutesText(retryAfterSeconds)}.`,
+    messageTone: "error",
+    code: "rate-limited",
+  };
 }
 
 export function firstFieldErrors(error: z.core.$ZodError): Record<string, string> {
@@ -64,7 +68,12 @@ export function validatedAction<S extends z.ZodMiniType>(
     }
     const parsed = await schema.safeParseAsync(values);
     if (!parsed.success) {
-      return { fieldErrors: firstFieldErrors(parsed.error), values: echoValues(values), message: "Please correct the fields marked below.", messageTone: "error" };
+      return {
+        fieldErrors: firstFieldErrors(parsed.error),
+        values: echoValues(values),
+        message: "Please correct the fields marked below.",
+        messageTone: "error",
+      };
     }
     const result = await action(parsed.data, formData);
     return { values: echoValues(values), ...result };

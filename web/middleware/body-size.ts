@@ -34,5 +34,8 @@ export function bodyTooLarge(req: NextRequest): NextResponse {
     return new NextResponse(TOO_LARGE_MESSAGE, { status: 413, headers: { ...headers, "content-type": "text/plain" } });
   }
   const { pathname, search } = req.nextUrl;
-  return new NextResponse(tooLargePage(retryHref(pathname, search)), { status: 413, headers: { ...headers, "content-type": "text/html; charset=utf-8" } });
+  return new NextResponse(tooLargePage(retryHref(pathname, search)), {
+    status: 413,
+    headers: { ...headers, "content-type": "text/html; charset=utf-8" },
+  });
 }

@@ -2,7 +2,6 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env, httpsEnforced, siteOrigin } from "@/infra/env";
 import { PAGE_ALLOW_HEADER, PAGE_METHODS } from "@/infra/server/http-rules";
 
-
 /** The host the person used. A client can send any value, so it is only compared with a post's Origin, never put into a URL. */
 function requestHost(req: NextRequest): string {
   return (req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? "").split(",")[0]!.trim();
@@ -19,7 +18,10 @@ export const isRouteHandler = (req: NextRequest) => req.nextUrl.pathname.startsW
 /** Pages answer GET, HEAD and POST (OPTIONS in Next); others would render the page or fail. TRACE is answered in Node (infra/server/http-guard.ts). */
 export function methodNotAllowed(req: NextRequest): NextResponse | null {
   if ((PAGE_METHODS as readonly string[]).includes(req.method) || isRouteHandler(req)) return null;
-  return new NextResponse("Method Not Allowed", { status: 405, headers: { allow: PAGE_ALLOW_HEADER, "content-type": "text/plain; charset=utf-8" } });
+  return new NextResponse("Method Not Allowed", {
+    status: 405,
+    headers: { allow: PAGE_ALLOW_HEADER, "content-type": "text/plain; charset=utf-8" },
+  });
 }
 
 const CROSS_SITE_MESSAGE = "This form was sent from another site, so it was not accepted. Open the page on this site and try again.";

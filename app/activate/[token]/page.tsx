@@ -31,8 +31,8 @@ export default async function ActivatePage({ params }: { params: Promise<{ token
     <div className="mx-auto max-w-md">
       <h1 className="mb-2 text-2xl font-bold">Confirm your account</h1>
       <p className="mb-6 text-stone-700">
-        Enter your password to confirm the account for <strong>{user.email}</strong>. Only the person who registered knows it, so a
-        link from someone else&rsquo;s registration cannot give them your address.
+        Enter your password to confirm the account for <strong>{user.email}</strong>. Only the person who registered knows it, so a link
+        from someone else&rsquo;s registration cannot give them your address.
       </p>
       <div className="card">
         <ConfirmActivationForm token={token} />

@@ -13,7 +13,8 @@ export default function OutboxPage() {
     <div>
       <h1 className="mb-2 text-2xl font-bold">Development outbox</h1>
       <p className="mb-6 text-stone-700">
-        Without <code>RESEND_API_KEY</code>, mail is not sent: it is printed to the server log and listed here (newest first, this server process only).
+        Without <code>RESEND_API_KEY</code>, mail is not sent: it is printed to the server log and listed here (newest first, this server
+        process only).
       </p>
       {mails.length === 0 ? (
         <p className="card text-stone-700">No mail yet. Register an account and its confirmation mail shows up here.</p>

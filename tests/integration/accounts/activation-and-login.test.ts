@@ -68,7 +68,10 @@ describe("activation", () => {
   it("sends again a link for the latest registration of the address", async () => {
     await register(email, "Linus Again", "a second registration passphrase");
     await resendActivation(await getDb(), email);
-    expect(await confirm(activationTokenFor(email), "a second registration passphrase")).toMatchObject({ name: "Linus Again", isActive: true });
+    expect(await confirm(activationTokenFor(email), "a second registration passphrase")).toMatchObject({
+      name: "Linus Again",
+      isActive: true,
+    });
     expect(await checkCredentials(await getDb(), email, "a second registration passphrase")).toMatchObject({ status: "ok" });
     expect(await checkCredentials(await getDb(), email, PASSWORD)).toEqual({ status: "invalid" });
   });
@@ -132,7 +135,8 @@ describe("mail to one address", () => {
     const warnings = vi.spyOn(console, "error");
     try {
       const answers = [];
-      for (let i = 0; i < 4; i++) answers.push(await register(i % 2 ? email.toUpperCase() : email, `Flooder ${i}`, `flood passphrase ${i}`));
+      for (let i = 0; i < 4; i++)
+        answers.push(await register(i % 2 ? email.toUpperCase() : email, `Flooder ${i}`, `flood passphrase ${i}`));
       expect(answers).toEqual(Array.from({ length: 4 }, () => ({ sent: true })));
       expect(await resendActivation(await getDb(), email)).toEqual({ sent: true });
       expect(mailsTo(email)).toHaveLength(3);

@@ -11,7 +11,16 @@ import { recipeFormSchema } from "@/core/recipes/schemas";
 import { searchRecipes } from "@/core/search/search";
 import { hostileInputs } from "@/tests/fixtures/hostile-inputs";
 
-const validRecipe = { title: "Soup", summary: "", ingredients: "1 onion", steps: "Cook.", servings: "2", prepMinutes: "5", cookMinutes: "10", imageUrl: "" };
+const validRecipe = {
+  title: "Soup",
+  summary: "",
+  ingredients: "1 onion",
+  steps: "Cook.",
+  servings: "2",
+  prepMinutes: "5",
+  cookMinutes: "10",
+  imageUrl: "",
+};
 const FIELDS = Object.keys(validRecipe) as (keyof typeof validRecipe)[];
 
 describe("hostile input never breaks a form or the database", () => {
@@ -72,7 +81,11 @@ describe("hostile input never breaks a form or the database", () => {
     const names = hostileInputs.filter((payload) => payload.length <= 100).slice(0, 40);
     let registered = 0;
     for (const [index, name] of names.entries()) {
-      const parsed = serverRegisterSchema.safeParse({ name, email: `hostile-${index}-${Date.now()}@example.com`, password: "a long enough passphrase" });
+      const parsed = serverRegisterSchema.safeParse({
+        name,
+        email: `hostile-${index}-${Date.now()}@example.com`,
+        password: "a long enough passphrase",
+      });
       if (!parsed.success) continue;
       await registerAccount(await getDb(), parsed.data);
       const user = await findUserByEmail(await getDb(), parsed.data.email);

@@ -51,7 +51,10 @@ describe("the login back-off inside the credential check", () => {
   it("applies to the current-password check of a password change too", async () => {
     const email = uniqueEmail("changer");
     const user = await activeUser(email);
-    for (let i = 0; i < 5; i++) expect(await changePassword(await getDb(), user, `wrong guess ${i}`, "a new long passphrase", undefined)).toEqual({ status: "wrong-password" });
+    for (let i = 0; i < 5; i++)
+      expect(await changePassword(await getDb(), user, `wrong guess ${i}`, "a new long passphrase", undefined)).toEqual({
+        status: "wrong-password",
+      });
     expect(await changePassword(await getDb(), user, PASSWORD, "a new long passphrase", undefined)).toMatchObject({ status: "locked" });
     expect(await checkCredentials(await getDb(), email, PASSWORD)).toMatchObject({ status: "locked" });
   });

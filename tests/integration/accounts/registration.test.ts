@@ -93,7 +93,9 @@ describe("registration", () => {
       const racers = [0, 1].map((i) => ({ name: `Racer ${round}.${i}`, password: `racer passphrase ${round}.${i}` }));
       // Half the rounds race on a new address, half on one already pending.
       if (round % 2 === 1) await register(email, "Earlier", "an earlier passphrase");
-      const results = await Promise.all(racers.map((racer, i) => register(i === 0 ? email : email.toUpperCase(), racer.name, racer.password)));
+      const results = await Promise.all(
+        racers.map((racer, i) => register(i === 0 ? email : email.toUpperCase(), racer.name, racer.password)),
+      );
       expect(results).toEqual([{ sent: true }, { sent: true }]);
 
       const live = (await tokenRows(email)).filter((token) => token.usedAt === null);
@@ -141,7 +143,9 @@ describe("registration", () => {
 
   it("makes exactly one account from 50 concurrent registrations of one address, in any letter case", async () => {
     const email = uniqueEmail("race");
-    const variants = Array.from({ length: 50 }, (_, i) => (i % 3 === 0 ? email.toUpperCase() : i % 3 === 1 ? email : email.replace(/^r/, "R")));
+    const variants = Array.from({ length: 50 }, (_, i) =>
+      i % 3 === 0 ? email.toUpperCase() : i % 3 === 1 ? email : email.replace(/^r/, "R"),
+    );
     const results = await Promise.allSettled(variants.map((variant, i) => register(variant, `Racer ${i}`)));
     expect(results.every((result) => result.status === "fulfilled")).toBe(true);
     expect(await userRows(email)).toHaveLength(1);

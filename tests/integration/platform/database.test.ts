@@ -22,7 +22,10 @@ describe("database", () => {
     const db = await getDb();
     await db.insert(users).values({ email: "bob@x.com", name: "Bob", passwordHash: "x" });
     await expect(db.insert(users).values({ email: "Bob@X.com", name: "Other Bob", passwordHash: "y" })).rejects.toThrow();
-    const rows = await db.select().from(users).where(sql`lower(${users.email}) = 'bob@x.com'`);
+    const rows = await db
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = 'bob@x.com'`);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.name).toBe("Bob");
   });

@@ -25,7 +25,9 @@ describe("migrations started at once", () => {
       const { rows } = await handle.query("SELECT count(*)::int AS applied FROM drizzle.__drizzle_migrations");
       expect(rows[0]!.applied).toBe(journal.entries.length);
       // The schema is whole: the newest tables and columns are there (through a URL that names a pooler).
-      const { rows: columns } = await handle.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'one_time_tokens' AND column_name = 'password_hash'");
+      const { rows: columns } = await handle.query(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'one_time_tokens' AND column_name = 'password_hash'",
+      );
       expect(columns).toHaveLength(1);
     } finally {
       await handle.close();

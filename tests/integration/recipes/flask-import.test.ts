@@ -7,11 +7,20 @@ import { activateAccount } from "@/core/accounts/activation";
 import { checkCredentials } from "@/core/accounts/login";
 import { resendActivation } from "@/core/accounts/register";
 import { searchRecipes } from "@/core/search/search";
-import { FlaskExportError, formatImportReport, importFlaskExport, parseFlaskExport, type FlaskExport, type ImportReport } from "@/scripts/flask/import";
+import {
+  FlaskExportError,
+  formatImportReport,
+  importFlaskExport,
+  parseFlaskExport,
+  type FlaskExport,
+  type ImportReport,
+} from "@/scripts/flask/import";
 import { activationTokenFor, mailsTo } from "@/tests/support/outbox";
 
 // The example export; its "about" text gives the passwords of its users.
-const raw = JSON.parse(readFileSync(new URL("../../fixtures/flask-export.json", import.meta.url), "utf8")) as { users: { password: string }[] };
+const raw = JSON.parse(readFileSync(new URL("../../fixtures/flask-export.json", import.meta.url), "utf8")) as {
+  users: { password: string }[];
+};
 const fixture = parseFlaskExport(raw);
 
 async function snapshot() {
@@ -24,7 +33,10 @@ async function snapshot() {
 
 async function userByEmail(email: string) {
   const db = await getDb();
-  const [row] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
   return row;
 }
 
@@ -43,7 +55,9 @@ describe("import of the Flask export", () => {
     expect(first.usersCreated).toBe(3);
     expect(first.recipesCreated).toBe(3);
     expect(first.recipesSkipped).toEqual([]);
-    expect(first.usersSkipped).toEqual([{ index: 3, id: 4, login: "b***@example.com", reason: expect.stringMatching(/same address as users\[0\] in another letter case/) }]);
+    expect(first.usersSkipped).toEqual([
+      { index: 3, id: 4, login: "b***@example.com", reason: expect.stringMatching(/same address as users\[0\] in another letter case/) },
+    ]);
     expect(afterFirst.users.map((user) => [user.email, user.name, user.isActive])).toEqual([
       ["ana@example.com", "Ana", true],
       ["bruno@example.com", "Bruno", true],
@@ -86,7 +100,16 @@ describe("import of the Flask export", () => {
 
   it("never touches an account that already had the address, in any letter case", async () => {
     const data = clone(fixture);
-    data.users = [{ ...data.users[1]!, login: "ANA@Example.COM", username: "Impostor", password: raw.users[0]!.password, is_active: false, recipes: [] }];
+    data.users = [
+      {
+        ...data.users[1]!,
+        login: "ANA@Example.COM",
+        username: "Impostor",
+        password: raw.users[0]!.password,
+        is_active: false,
+        recipes: [],
+      },
+    ];
     const report = await importFlaskExport(await getDb(), data);
     expect(report.usersCreated).toBe(0);
     expect(report.usersSkipped[0]!.reason).toMatch(/already exists/);
@@ -98,7 +121,10 @@ describe("import of the Flask export", () => {
     expect(before!.passwordHash).toBe(raw.users[0]!.password);
     expect(await checkCredentials(await getDb(), "bruno@example.com", "wrong password")).toEqual({ status: "invalid" });
     // The duplicate's hash was not imported: bruno's own password is the one that works.
-    expect(await checkCredentials(await getDb(), "Bruno@Example.com", "bruno123")).toMatchObject({ status: "ok", user: { email: "bruno@example.com", name: "Bruno" } });
+    expect(await checkCredentials(await getDb(), "Bruno@Example.com", "bruno123")).toMatchObject({
+      status: "ok",
+      user: { email: "bruno@example.com", name: "Bruno" },
+    });
     const after = await userByEmail("bruno@example.com");
     expect(after!.passwordHash).toMatch(/^pbkdf2_sha512\$20000\$/);
     expect(after!.passwordHash).not.toContain(raw.users[0]!.password.slice(0, 64));
@@ -111,7 +137,10 @@ describe("import of the Flask export", () => {
     expect(await checkCredentials(await getDb(), email, "pässwörd ✓ 🍅")).toEqual({ status: "inactive" });
     await resendActivation(await getDb(), "Zoe.Inactive@Example.com");
     expect(mailsTo(email)[0]!.subject).toBe("Confirm your account");
-    expect(await activateAccount(await getDb(), activationTokenFor(email), "pässwörd ✓ 🍅")).toMatchObject({ status: "activated", user: { email, isActive: true } });
+    expect(await activateAccount(await getDb(), activationTokenFor(email), "pässwörd ✓ 🍅")).toMatchObject({
+      status: "activated",
+      user: { email, isActive: true },
+    });
     expect(await checkCredentials(await getDb(), email, "pässwörd ✓ 🍅")).toMatchObject({ status: "ok", user: { name: "Zoë" } });
   });
 });
@@ -133,7 +162,13 @@ describe("recipe field limits", () => {
       ]),
     );
     expect(report.recipesCreated).toBe(1);
-    expect(report.recipesTruncated).toEqual([{ user: "l***@example.com", title: expect.stringMatching(/^Soup very/), reason: "title cut to 120 characters; ingredient line cut to 200 characters" }]);
+    expect(report.recipesTruncated).toEqual([
+      {
+        user: "l***@example.com",
+        title: expect.stringMatching(/^Soup very/),
+        reason: "title cut to 120 characters; ingredient line cut to 200 characters",
+      },
+    ]);
     expect(report.recipesSkipped.map((recipe) => [recipe.title, recipe.reason])).toEqual([
       ["Too many ingredients", "Use at most 60 ingredients."],
       ["No steps", "Add at least 1 step."],
@@ -164,7 +199,11 @@ describe("a malformed export", () => {
     data.users = [
       { ...data.users[0]!, login: "rollback-first@example.com", recipes: [] },
       // Not something the schema lets through: stands for any failure half-way through.
-      { ...data.users[1]!, login: "rollback-second@example.com", recipes: [{ title: "Broken", ingredients: [42 as unknown as string], instructions: ["x"] }] },
+      {
+        ...data.users[1]!,
+        login: "rollback-second@example.com",
+        recipes: [{ title: "Broken", ingredients: [42 as unknown as string], instructions: ["x"] }],
+      },
     ];
     await expect(importFlaskExport(await getDb(), data)).rejects.toThrow();
     expect(await userByEmail("rollback-first@example.com")).toBeUndefined();

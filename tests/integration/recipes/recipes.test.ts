@@ -87,8 +87,14 @@ describe("owning recipes", () => {
     expect(await getOwnRecipe(db, intruder.id, id)).toBeNull();
     expect((await getRecipe(db, id))!.title).toBe("Lentil stew");
 
-    expect(await updateRecipe(db, owner.id, id, 1, recipe("Lentil and carrot stew", ["200 g red lentils", "2 carrots"]))).toEqual({ status: "updated" });
-    expect(await getRecipe(db, id)).toMatchObject({ title: "Lentil and carrot stew", ingredientNames: ["red lentil", "carrot"], version: 2 });
+    expect(await updateRecipe(db, owner.id, id, 1, recipe("Lentil and carrot stew", ["200 g red lentils", "2 carrots"]))).toEqual({
+      status: "updated",
+    });
+    expect(await getRecipe(db, id)).toMatchObject({
+      title: "Lentil and carrot stew",
+      ingredientNames: ["red lentil", "carrot"],
+      version: 2,
+    });
 
     expect(await deleteRecipe(db, owner.id, id)).toBe(true);
     expect(await getRecipe(db, id)).toBeNull();

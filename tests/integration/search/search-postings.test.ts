@@ -15,23 +15,45 @@ const nameIdsMigration = readFileSync(path.join(process.cwd(), "infra/db/migrati
 const statementsOf = (file: string) => file.split("--> statement-breakpoint").map((statement) => statement.trim());
 
 const input = (title: string, lines: string[]) =>
-  recipeFormSchema.parse({ title, summary: "", ingredients: lines.join("\n"), steps: "Cook.", servings: "2", prepMinutes: "0", cookMinutes: "0", imageUrl: "" });
+  recipeFormSchema.parse({
+    title,
+    summary: "",
+    ingredients: lines.join("\n"),
+    steps: "Cook.",
+    servings: "2",
+    prepMinutes: "0",
+    cookMinutes: "0",
+    imageUrl: "",
+  });
 
 /** The postings and counts every recipe should have, computed here independently of the SQL. */
 async function expectPostingsMatchRecipes(db: Db) {
   const recipes = rows(await db.execute(sql`SELECT id, ingredient_names FROM recipes`));
-  const ids = new Map(rows(await db.execute(sql`SELECT name, id FROM ingredient_stats`)).map((row) => [row.name as string, Number(row.id)]));
+  const ids = new Map(
+    rows(await db.execute(sql`SELECT name, id FROM ingredient_stats`)).map((row) => [row.name as string, Number(row.id)]),
+  );
   const expected = recipes.flatMap((recipe) => {
     const names = recipe.ingredient_names as string[];
     const signature = names.reduce((bits, name) => bits | (1n << BigInt(createHash("md5").update(name).digest()[0]! & 63)), 0n);
     const nonstaple = names.filter((name) => !PANTRY_STAPLES.has(name)).length;
     const nameIds = names.map((name) => ids.get(name)).sort((a, b) => a! - b!);
-    return names.map((name) => [Number(recipe.id), name, names.length, nonstaple, BigInt.asIntN(64, signature).toString(), nameIds.join(",")].join("|"));
+    return names.map((name) =>
+      [Number(recipe.id), name, names.length, nonstaple, BigInt.asIntN(64, signature).toString(), nameIds.join(",")].join("|"),
+    );
   });
   const actual = rows(
-    await db.execute(sql`SELECT recipe_id, name, ingredient_count, nonstaple_count, signature::text AS signature, name_ids FROM recipe_ingredients`),
+    await db.execute(
+      sql`SELECT recipe_id, name, ingredient_count, nonstaple_count, signature::text AS signature, name_ids FROM recipe_ingredients`,
+    ),
   ).map((row) =>
-    [Number(row.recipe_id), row.name, Number(row.ingredient_count), Number(row.nonstaple_count), row.signature, (row.name_ids as number[]).join(",")].join("|"),
+    [
+      Number(row.recipe_id),
+      row.name,
+      Number(row.ingredient_count),
+      Number(row.nonstaple_count),
+      row.signature,
+      (row.name_ids as number[]).join(","),
+    ].join("|"),
   );
   expect(actual.sort()).toEqual(expected.sort());
   const stats = rows(await db.execute(sql`SELECT name, recipe_count FROM ingredient_stats WHERE recipe_count > 0 ORDER BY name`));
@@ -43,7 +65,10 @@ async function expectPostingsMatchRecipes(db: Db) {
 describe("search postings", () => {
   it("follow every create, update and delete", async () => {
     const db = await getDb();
-    const [owner] = await db.insert(users).values({ name: "Cook", email: `cook-${Date.now()}@example.com`, passwordHash: "x", isActive: true }).returning();
+    const [owner] = await db
+      .insert(users)
+      .values({ name: "Cook", email: `cook-${Date.now()}@example.com`, passwordHash: "x", isActive: true })
+      .returning();
     const soup = await createRecipe(db, owner!.id, input("Soup", ["2 leeks", "1 potato", "salt", "500 ml water"]));
     const salad = await createRecipe(db, owner!.id, input("Salad", ["1 potato", "2 tbsp olive oil", "chives"]));
     await createRecipe(db, null, input("Bread", ["500 g flour", "salt", "7 g yeast"]));

@@ -7,7 +7,6 @@ import { plainSearchQuery } from "@/bench/lib/reference-search";
 import { MAX_SEARCH_PAGE, PAGE_SIZE, searchRecipes, TOTAL_CAP } from "@/core/search/search";
 import { describeTerms, rankingTerms, walkSearch } from "@/core/search/walk";
 
-
 /** A few typed names: mostly popular ones, some rare, pantry staples and names no recipe has. */
 function randomTerms(random: () => number, names: string[]): string[] {
   const k = 1 + Math.floor(random() * 6);
@@ -44,10 +43,15 @@ describe("fast search", () => {
       const fast = await searchRecipes(db, terms, { assumeStaples, page });
       const plain = rows(await db.execute(plainSearchQuery(terms, { assumeStaples, offset: (page - 1) * PAGE_SIZE })));
       const context = JSON.stringify({ terms, assumeStaples, page });
-      expect(fast.results.map((r) => [r.id, r.used.length, r.missing.length]), context).toEqual(
-        plain.map((r) => [Number(r.id), Number(r.used), Number(r.missing)]),
+      expect(
+        fast.results.map((r) => [r.id, r.used.length, r.missing.length]),
+        context,
+      ).toEqual(plain.map((r) => [Number(r.id), Number(r.used), Number(r.missing)]));
+      const [count] = rows(
+        await db.execute(
+          sql`SELECT count(*)::int AS n FROM recipes WHERE ingredient_names && ${plainTerms(rankingTerms(terms, assumeStaples))}`,
+        ),
       );
-      const [count] = rows(await db.execute(sql`SELECT count(*)::int AS n FROM recipes WHERE ingredient_names && ${plainTerms(rankingTerms(terms, assumeStaples))}`));
       const exact = Number(count!.n);
       if (fast.totalCapped) expect([fast.total, exact > TOTAL_CAP], context).toEqual([TOTAL_CAP, true]);
       else expect(fast.total, context).toBe(exact);
@@ -68,9 +72,10 @@ describe("fast search", () => {
       const plain = rows(await db.execute(plainSearchQuery(terms, { assumeStaples: true, limit: count })));
       for (const singleStatementEntries of [0, Infinity]) {
         const { hits } = await walkSearch(db, await describeTerms(db, terms), { assumeStaples: true, count, singleStatementEntries });
-        expect(hits.map((hit) => [hit.id, hit.used, hit.missing]), JSON.stringify({ terms, singleStatementEntries })).toEqual(
-          plain.map((r) => [Number(r.id), Number(r.used), Number(r.missing)]),
-        );
+        expect(
+          hits.map((hit) => [hit.id, hit.used, hit.missing]),
+          JSON.stringify({ terms, singleStatementEntries }),
+        ).toEqual(plain.map((r) => [Number(r.id), Number(r.used), Number(r.missing)]));
       }
       compared += plain.length;
     }
@@ -83,7 +88,14 @@ describe("fast search", () => {
       const searchedFor = assumeStaples ? ["garlic", "lemon", "durian"] : terms;
       const { results } = await searchRecipes(db, terms, { assumeStaples });
       const ids = results.map((r) => r.id);
-      const stored = rows(await db.execute(sql`SELECT id, ingredient_names FROM recipes WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`));
+      const stored = rows(
+        await db.execute(
+          sql`SELECT id, ingredient_names FROM recipes WHERE id IN (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
+        ),
+      );
       const namesOf = new Map(stored.map((row) => [Number(row.id), row.ingredient_names as string[]]));
       for (const result of results) {
         const recipe = namesOf.get(result.id)!;
@@ -138,4 +150,8 @@ describe("fast search", () => {
   });
 });
 
-const plainTerms = (terms: readonly string[]) => sql`ARRAY[${sql.join(terms.map((term) => sql`${term}`), sql`, `)}]::text[]`;
+const plainTerms = (terms: readonly string[]) =>
+  sql`ARRAY[${sql.join(
+    terms.map((term) => sql`${term}`),
+    sql`, `,
+  )}]::text[]`;

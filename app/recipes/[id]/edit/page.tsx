@@ -21,7 +21,13 @@ export default async function EditRecipePage({ params }: { params: Promise<{ id:
     <div className="mx-auto max-w-2xl">
       <h1 className="mb-6 text-2xl font-bold">Edit “{recipe.title}”</h1>
       <div className="card">
-        <RecipeForm action={updateRecipeAction} initialValues={recipeFormValues(recipe)} submitLabel="Save changes" recipeId={recipe.id} imageHosts={imageHosts} />
+        <RecipeForm
+          action={updateRecipeAction}
+          initialValues={recipeFormValues(recipe)}
+          submitLabel="Save changes"
+          recipeId={recipe.id}
+          imageHosts={imageHosts}
+        />
       </div>
     </div>
   );
