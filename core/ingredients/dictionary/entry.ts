@@ -2,7 +2,20 @@ import * as z from "zod/mini";
 
 /** Where an ingredient is found in a shop; each aisle is one data file of this folder. */
 export const AISLES = [
-  "produce", "meat", "fish", "dairy", "bakery", "grains", "baking", "tins", "spices", "condiments", "oils", "nuts", "frozen", "drinks",
+  "produce",
+  "meat",
+  "fish",
+  "dairy",
+  "bakery",
+  "grains",
+  "baking",
+  "tins",
+  "spices",
+  "condiments",
+  "oils",
+  "nuts",
+  "frozen",
+  "drinks",
 ] as const;
 
 /**

@@ -142,7 +142,7 @@ export const part1: readonly CatalogueRecipe[] = [
       "1 tbsp sugar",
       "1/2 tsp ground cinnamon",
       "1/2 tsp vanilla extract",
-      "4 thick slices bread",
+      "4 slices of bread (thick-cut)",
       "20 g butter",
     ],
     steps: [

@@ -3,11 +3,13 @@ import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { ingredientNameOf } from "@/core/ingredients/parse-line";
 import { catalogue } from "@/scripts/seed/catalogue/catalogue";
-import { AISLES, dictionaryEntrySchema, type DictionaryEntry } from "./entry";
+import { AISLES, dictionaryEntrySchema, type DictionaryEntry } from "@/core/ingredients/dictionary/entry";
 
-const files = AISLES.filter((aisle) => existsSync(new URL(`./${aisle}.json`, import.meta.url)));
+const files = AISLES.filter((aisle) => existsSync(new URL(`../../../core/ingredients/dictionary/${aisle}.json`, import.meta.url)));
 const entries: (DictionaryEntry & { aisle: string })[] = files.flatMap((aisle) => {
-  const parsed = z.array(dictionaryEntrySchema).safeParse(JSON.parse(readFileSync(new URL(`./${aisle}.json`, import.meta.url), "utf8")));
+  const parsed = z
+    .array(dictionaryEntrySchema)
+    .safeParse(JSON.parse(readFileSync(new URL(`../../../core/ingredients/dictionary/${aisle}.json`, import.meta.url), "utf8")));
   if (!parsed.success) throw new Error(`${aisle}.json: ${z.prettifyError(parsed.error)}`);
   return parsed.data.map((entry) => ({ ...entry, aisle }));
 });
@@ -20,7 +22,9 @@ describe("the ingredient dictionary", () => {
 
   it("names every ingredient once: no name, plural or other name belongs to two entries", () => {
     const owner = new Map<string, string>();
-    const clashes: string[] = entries.filter((entry, i) => entries.findIndex((other) => other.name === entry.name) !== i).map((entry) => `"${entry.name}" twice`);
+    const clashes: string[] = entries
+      .filter((entry, i) => entries.findIndex((other) => other.name === entry.name) !== i)
+      .map((entry) => `"${entry.name}" twice`);
     for (const entry of entries) {
       for (const key of new Set([entry.name, entry.plural, ...(entry.aka ?? [])])) {
         const first = owner.get(key);
