@@ -35,8 +35,11 @@ function cleanText(input: string, maxChars: number): string {
     .replace(/&/g, " and ");
 }
 
-/** One normalisation for saved lines and searches alike; pure (pluralize's rules untouched), so browser-safe. "2 Large Eggs, beaten" → "egg"; "" if nothing is left. */
-export function normalizeIngredientName(name: string): string {
+/**
+ * One normalisation for saved lines and searches alike; pure (pluralize's rules untouched), so browser-safe. "2 Large Eggs, beaten" → "egg"; "" if nothing is left.
+ * `keepDescriptors` keeps leading words such as "minced" or "unsalted", so the dictionary can recognise "minced beef" as a product of its own.
+ */
+export function normalizeIngredientName(name: string, { keepDescriptors = false } = {}): string {
   if (typeof name !== "string") return "";
   let s = cleanText(name, MAX_NAME_INPUT_CHARS).trim();
 
@@ -51,7 +54,7 @@ export function normalizeIngredientName(name: string): string {
 
   let tokens = s.split(/\s+/).filter((t) => t !== "");
   tokens = stripTrailingNoise(tokens);
-  tokens = tokens.slice(leadingNoiseEnd(tokens, "full"));
+  tokens = tokens.slice(leadingNoiseEnd(tokens, keepDescriptors ? "measures" : "full"));
 
   // "juice of 1 lemon" → "lemon juice"; "zest and juice of 2 limes" → "lime".
   const juice = rewriteJuiceAndZest(tokens);

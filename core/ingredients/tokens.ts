@@ -39,7 +39,8 @@ function isDescriptorToken(t: string): boolean {
   return parts.every((p) => DESCRIPTORS.has(p) || DESCRIPTOR_PARTS.has(p));
 }
 
-type StripMode = "full" | "measure-only";
+/** "full": quantities, units, quantifiers and descriptors; "measures": the same without descriptors; "measure-only": only a leading measure. */
+type StripMode = "full" | "measures" | "measure-only";
 
 /**
  * Index of the first token of the ingredient itself (tokens in lower case): past quantities, units,
@@ -65,13 +66,13 @@ export function leadingNoiseEnd(tokens: readonly string[], mode: StripMode): num
       kind = "measure";
     } else if ((t === "x" || t === "×") && (last === "measure" || isMeasureToken(next))) {
       kind = "measure";
-    } else if (FREE_UNIT_WORDS.has(t) && (mode === "full" || last === "measure")) {
+    } else if (FREE_UNIT_WORDS.has(t) && (mode !== "measure-only" || last === "measure")) {
       kind = "measure";
     } else if (UNIT_WORDS.has(t) && last === "measure") {
       kind = "measure";
     } else if (
       RISKY_UNIT_WORDS.has(t) &&
-      mode === "full" &&
+      mode !== "measure-only" &&
       (last !== "none" || next === "of" || ((t === "clove" || t === "cloves") && next === "garlic"))
     ) {
       kind = "measure"; // "large cloves garlic", "thumb-sized piece of ginger", "head of lettuce"
@@ -79,8 +80,9 @@ export function leadingNoiseEnd(tokens: readonly string[], mode: StripMode): num
       kind = "measure"; // "2 or 3 potatoes"
     } else if (t === "of" && last !== "none") {
       kind = "measure";
-    } else if (mode === "full") {
+    } else if (mode !== "measure-only") {
       if (QUANTIFIERS.has(t)) kind = "measure";
+      else if (mode === "measures") kind = null;
       else if (isDescriptorToken(t)) kind = "descriptor";
       else if (t === "ground" && prevToken === "freshly") kind = "descriptor";
       else if ((t === "and" || t === "or") && last === "descriptor" && isDescriptorToken(next)) kind = "descriptor";

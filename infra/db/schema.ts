@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  customType,
   boolean,
   index,
   integer,
@@ -16,6 +17,8 @@ import {
 } from "drizzle-orm/pg-core";
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const users = pgTable(
   "users",
@@ -79,7 +82,7 @@ export type RecipeIngredient = {
   quantity: number | null;
   quantity2: number | null;
   unit: string | null;
-  /** Normalised name used for search ("" for a heading such as "For the sauce:"). */
+  /** The canonical ingredient (core/ingredients/dictionary), or the normalised name when the dictionary does not know it; "" for a heading such as "For the sauce:". */
   name: string;
 };
 
@@ -97,7 +100,14 @@ export const recipes = pgTable(
     prepMinutes: integer("prep_minutes").notNull().default(0),
     cookMinutes: integer("cook_minutes").notNull().default(0),
     imageUrl: text("image_url"),
+    /** The distinct names of ingredient lines (canonical where the dictionary knows them). */
     ingredientNames: text("ingredient_names").array().notNull(),
+    /** The diet facts of its ingredients and their kinds, one bit per DIET_FACTS entry. */
+    dietFlags: integer("diet_flags").notNull().default(0),
+    /** The title's words for "search by name"; English stemming, so "lasagnes" finds "Lasagne". */
+    titleSearch: tsvector("title_search")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('english', title)`),
     /** Bumped by every edit, so a save based on an older version is noticed instead of overwriting. */
     version: integer("version").notNull().default(1),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
@@ -107,6 +117,7 @@ export const recipes = pgTable(
     index("recipes_ingredient_names_idx").using("gin", table.ingredientNames),
     index("recipes_newest_idx").on(table.createdAt.desc(), table.id.desc()),
     index("recipes_author_idx").on(table.authorId, table.updatedAt.desc()),
+    index("recipes_title_search_idx").using("gin", table.titleSearch),
   ],
 );
 
@@ -124,8 +135,15 @@ export const recipeIngredients = pgTable(
     nonstapleCount: integer("nonstaple_count").notNull(),
     /** One bit per name of the recipe (nameBit in core/search/postings.ts): the walk's first test, never a false negative. */
     signature: bigint("signature", { mode: "bigint" }).notNull(),
-    /** The ingredient_stats ids of the recipe's names: the walk's exact test, inside the index scan. */
+    /** The ingredient_stats ids of the recipe's names and their kinds, ascending: the walk's exact test, inside the index scan. */
     nameIds: integer("name_ids").array().notNull(),
+    /** Per name_ids entry, how many of the recipe's ingredients it covers: non-staple ones in the low byte, all in the next (coverPacking in core/search/postings.ts). */
+    nameCovers: integer("name_covers")
+      .array()
+      .notNull()
+      .default(sql`'{}'::int[]`),
+    /** The recipe's diet facts (recipes.diet_flags), so diet filters run inside the index scan. */
+    dietFlags: integer("diet_flags").notNull().default(0),
   },
   (table) => [
     // Also serves "which of these names does recipe X have" and the delete of a recipe's rows.
@@ -138,6 +156,8 @@ export const recipeIngredients = pgTable(
       table.ingredientCount,
       table.signature,
       table.nameIds,
+      table.nameCovers,
+      table.dietFlags,
     ),
   ],
 );
@@ -148,7 +168,41 @@ export const ingredientStats = pgTable("ingredient_stats", {
   name: text("name").primaryKey(),
   recipeCount: integer("recipe_count").notNull(),
   id: integer("id").generatedByDefaultAsIdentity().notNull().unique("ingredient_stats_id_key"),
+  /** The most ingredients of one recipe this name has covered (only grows): bounds the walk where a kind covers several. */
+  maxCovers: integer("max_covers").notNull().default(1),
 });
+
+/** The dictionary as loaded by syncDictionary (core/ingredients/dictionary/sync.ts) from the data files, for SQL. */
+export const ingredients = pgTable("ingredients", {
+  name: text("name").primaryKey(),
+  plural: text("plural").notNull(),
+  kind: text("kind"),
+  aisle: text("aisle").notNull(),
+  staple: boolean("staple").notNull().default(false),
+  dietFlags: integer("diet_flags").notNull().default(0),
+  /** Itself, then its kinds up to the most general. */
+  lineage: text("lineage").array().notNull(),
+});
+
+/** One row: the DICTIONARY_VERSION the stored recipes were resolved with. */
+export const dictionaryState = pgTable("dictionary_state", {
+  id: integer("id").primaryKey().default(1),
+  version: text("version").notNull(),
+  syncedAt: timestamptz("synced_at").notNull().defaultNow(),
+});
+
+/** What a signed-in cook has at home: canonical ingredient names (or normalised ones the dictionary does not know). */
+export const pantryItems = pgTable(
+  "pantry_items",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    addedAt: timestamptz("added_at").notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ name: "pantry_items_pkey", columns: [table.userId, table.name] })],
+);
 
 /** rate-limiter-flexible's PostgreSQL store (infra/rate-limits.ts), in its shape, so the migrations create it on both drivers. */
 export const rateLimits = pgTable("rate_limits", {
