@@ -1,74 +1,81 @@
 import Link from "next/link";
 import { IngredientInput } from "@/components/recipes/ingredient-input";
+import { SearchFilters } from "@/components/search/search-filters";
+import { ResultGroups } from "@/components/search/result-groups";
 import { getDb } from "@/infra/db";
 import { parseIngredientQuery } from "@/core/ingredients/query";
-import { MAX_SEARCH_PAGE, PAGE_SIZE, searchRecipes, type SearchResult } from "@/core/search/search";
+import { isDiet } from "@/core/search/diets";
+import { MAX_SEARCH_PAGE, PAGE_SIZE, searchRecipes, searchTitles, type SearchPage } from "@/core/search/search";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const last = (value: string | string[] | undefined) => (Array.isArray(value) ? value.at(-1) : value);
+const all = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+const commaList = (value: string | string[] | undefined) => all(value).join(",").slice(0, 2000);
 
-/** Reads the shareable query string: ?ingredients=tomato,basil&staples=counted&page=2. */
+/** Reads the shareable query string: ?ingredients=tomato,basil&without=nuts&diet=vegetarian&staples=counted&page=2. */
 function readQuery(params: Record<string, string | string[] | undefined>) {
-  const raw = params.ingredients;
-  const text = (Array.isArray(raw) ? raw.join(",") : (raw ?? "")).slice(0, 2000);
+  const text = commaList(params.ingredients);
+  const withoutText = commaList(params.without);
   const page = Number(last(params.page));
   return {
     text,
     terms: parseIngredientQuery(text),
+    withoutText,
+    without: parseIngredientQuery(withoutText),
+    diets: [...new Set(all(params.diet).filter(isDiet))],
     // The checkbox posts "assumed" after a hidden "counted": the last value wins; absent means assumed.
     assumeStaples: last(params.staples) !== "counted",
     page: Number.isInteger(page) && page >= 1 && page <= 1000 ? page : 1,
   };
 }
 
-function pageHref(query: ReturnType<typeof readQuery>, page: number) {
+type Query = ReturnType<typeof readQuery>;
+
+function pageHref(query: Query, page: number) {
   const params = new URLSearchParams();
   if (query.terms.length) params.set("ingredients", query.terms.join(","));
+  if (query.without.length) params.set("without", query.without.join(","));
+  for (const diet of query.diets) params.append("diet", diet);
   if (!query.assumeStaples) params.set("staples", "counted");
   if (page > 1) params.set("page", String(page));
   const search = params.toString();
   return search ? `/?${search}` : "/";
 }
 
-function ResultCard({ result, searching }: { result: SearchResult; searching: boolean }) {
-  return (
-    <li className="card p-4" data-testid="search-result">
-      <h3 className="text-lg font-semibold">
-        <Link href={`/recipes/${result.id}`} className="link no-underline hover:underline">
-          {result.title}
-        </Link>
-      </h3>
-      {searching ? (
-        <>
-          <p className="mt-1 text-sm font-medium text-stone-800" data-testid="result-counts">
-            uses {result.used.length} of yours ·{" "}
-            {result.missing.length === 0 ? "needs nothing more" : `needs ${result.missing.length} more`}
-          </p>
-          <p className="mt-1 text-sm text-green-800">
-            <span className="font-medium">You have:</span> {result.used.join(", ")}
-          </p>
-          {result.missing.length > 0 ? (
-            <p className="mt-0.5 text-sm text-stone-700">
-              <span className="font-medium">Missing:</span> {result.missing.join(", ")}
-            </p>
-          ) : null}
-        </>
-      ) : (
-        <p className="mt-1 line-clamp-2 text-sm text-stone-700">{result.summary}</p>
-      )}
-    </li>
-  );
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+/** "47 recipes use chicken, rice" reads as if all used both: the heading says how many use all, some and one. */
+function resultsSummary({ total, totalCapped, searchedFor, useAll, useOne }: SearchPage): { heading: string; detail: string | null } {
+  const names = searchedFor.join(", ");
+  const k = searchedFor.length;
+  if (totalCapped) {
+    return { heading: `More than ${total.toLocaleString("en")} recipes use ${k === 1 ? names : `some of ${names}`}`, detail: null };
+  }
+  if (k === 1) return { heading: `${total} ${plural(total, "recipe uses", "recipes use")} ${names}`, detail: null };
+  const heading = `${total} ${plural(total, "recipe uses", "recipes use")} some of ${names}`;
+  if (total === 0 || useAll === null || useOne === null) return { heading, detail: null };
+  const some = total - useAll - useOne;
+  const parts = [
+    `${useAll === 0 ? "none" : useAll} ${plural(useAll, "uses", "use")} ${k === 2 ? "both" : `all ${k}`}`,
+    ...(k > 2 ? [`${some} ${plural(some, "uses", "use")} several`] : []),
+    `${useOne} ${plural(useOne, "uses", "use")} one`,
+  ];
+  return { heading, detail: `Of these, ${parts.join(", ")}.` };
 }
 
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const query = readQuery(await searchParams);
-  const searching = query.terms.length > 0;
-  const { results, total, totalCapped, page, pageCount, pagesCapped, searchedFor, ignoredStaples } = await searchRecipes(
-    await getDb(),
-    query.terms,
-    { assumeStaples: query.assumeStaples, page: query.page },
-  );
+  const db = await getDb();
+  const options = { without: query.without, diets: query.diets };
+  const [found, named] = await Promise.all([
+    searchRecipes(db, { ingredients: query.terms, ...options, assumeStaples: query.assumeStaples, page: query.page }),
+    query.terms.length > 0 && query.page === 1 ? searchTitles(db, query.terms.join(" "), { ...options, limit: 4 }) : [],
+  ]);
+  const searching = found.searchedFor.length > 0;
+  const { results, page, pageCount, pagesCapped, ignoredStaples } = found;
+  const summary = searching ? resultsSummary(found) : null;
+  const filtered = query.without.length > 0 || query.diets.length > 0;
 
   return (
     <div>
@@ -81,8 +88,10 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           </label>
           <IngredientInput key={query.text} defaultValue={query.terms.length ? query.text : ""} />
           <p id="ingredients-hint" className="text-sm text-stone-600">
-            Separate them with commas.
+            Separate them with commas. &ldquo;Chicken&rdquo; also finds thighs and breasts; &ldquo;shrimp&rdquo; finds prawns. A recipe&apos;s
+            name works too.
           </p>
+          <SearchFilters withoutText={query.without.join(", ")} diets={query.diets} open={filtered} />
           <div className="flex flex-wrap items-center justify-between gap-3">
             <label className="flex items-center gap-2 text-sm text-stone-800">
               <input type="hidden" name="staples" value="counted" />
@@ -102,12 +111,39 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         </form>
       </section>
 
+      {named.length > 0 ? (
+        <section aria-labelledby="named-heading" className="mb-6" data-testid="title-matches">
+          <h2 id="named-heading" className="mb-2 text-lg font-semibold">
+            Recipes called &ldquo;{query.terms.join(" ")}&rdquo;
+          </h2>
+          <ul className="flex flex-wrap gap-2">
+            {named.map((recipe) => (
+              <li key={recipe.id}>
+                <Link href={`/recipes/${recipe.id}`} className="btn-secondary">
+                  {recipe.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <section aria-labelledby="results-heading" aria-live="polite">
-        <h2 id="results-heading" className="mb-4 text-xl font-semibold">
-          {searching
-            ? `${totalCapped ? `More than ${total.toLocaleString("en")}` : total} ${total === 1 && !totalCapped ? "recipe uses" : "recipes use"} ${searchedFor.join(", ")}`
-            : "Newest recipes"}
+        <h2 id="results-heading" className="mb-1 text-xl font-semibold">
+          {summary ? summary.heading : filtered ? "Newest recipes that fit" : "Newest recipes"}
         </h2>
+        {summary?.detail ? (
+          <p className="mb-4 text-sm text-stone-700" data-testid="results-detail">
+            {summary.detail}
+          </p>
+        ) : (
+          <div className="mb-4" />
+        )}
+        {found.without.length > 0 || found.diets.length > 0 ? (
+          <p className="-mt-2 mb-4 text-sm text-stone-700" data-testid="active-filters">
+            {[...found.diets.map((diet) => diet.replace("-", " ")), ...found.without.map((name) => `without ${name}`)].join(" · ")}
+          </p>
+        ) : null}
         {ignoredStaples.length > 0 ? (
           <p className="-mt-2 mb-4 text-sm text-stone-600" data-testid="ignored-staples">
             {ignoredStaples.join(", ")} {ignoredStaples.length === 1 ? "is a pantry staple" : "are pantry staples"}, assumed in every
@@ -117,12 +153,15 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         ) : null}
         {results.length === 0 ? (
           <div className="card text-stone-700" data-testid="empty-state">
-            {searching ? (
+            {searching || query.terms.length > 0 || filtered ? (
               <>
-                <p className="mb-2">No recipe uses {searchedFor.join(", ")} yet.</p>
+                <p className="mb-2">
+                  {searching ? `No recipe uses ${found.searchedFor.join(", ")}` : "No recipe fits"}
+                  {filtered ? " with these filters" : ""} yet.
+                </p>
                 <ul className="list-disc space-y-1 pl-5 text-sm">
                   <li>Check the spelling, or use the plain name (&ldquo;tomato&rdquo; rather than &ldquo;San Marzano tomatoes&rdquo;).</li>
-                  <li>Try one or two of your main ingredients first.</li>
+                  <li>Try one or two of your main ingredients first{filtered ? ", or fewer filters" : ""}.</li>
                   <li>
                     <Link href="/" className="link">
                       Browse the newest recipes
@@ -142,11 +181,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             )}
           </div>
         ) : (
-          <ol className="grid gap-3 sm:grid-cols-2">
-            {results.map((result) => (
-              <ResultCard key={result.id} result={result} searching={searching} />
-            ))}
-          </ol>
+          <ResultGroups results={results} searchedFor={found.searchedFor} searching={searching} />
         )}
         {pagesCapped && page === pageCount ? (
           <p className="mt-4 text-sm text-stone-600" data-testid="pages-capped">

@@ -1,14 +1,17 @@
 import type { DatabaseHandle } from "@/infra/db/client";
+import { dictionaryIngredients, resolveIngredient } from "@/core/ingredients/dictionary";
+import { syncDictionary } from "@/core/ingredients/dictionary/sync";
 import { derivePostings, rebuildStats } from "./lib/bulk-postings";
 
 /**
  * Synthetic recipes for the search benchmark and the search tests. Ingredient popularity follows
  * a Zipf–Mandelbrot law (weight 1 / (rank + 2.7)): with 5–15 ingredients a recipe, the most
  * popular name (salt) is in about 40 % of recipes, the 10th in about 12 %, the 100th in 1.6 % and
- * the 1,000th in 0.2 % — roughly the shape of real recipe collections. Deterministic for a seed.
+ * the 1,000th in 0.2 % — roughly the shape of real recipe collections. The names are the ingredient
+ * dictionary's, so kinds cover several of them. Deterministic for a seed.
  */
 
-/** Real names first, most popular first; pantry staples among them so staple handling is exercised. */
+/** Real names first, most popular first; pantry staples among them so staple handling is exercised. Resolved through the dictionary. */
 const POPULAR = [
   "salt",
   "olive oil",
@@ -58,91 +61,19 @@ const POPULAR = [
   "cooking spray",
   "ice",
 ];
-const MODIFIERS = [
-  "red",
-  "green",
-  "yellow",
-  "smoked",
-  "wild",
-  "dried",
-  "roasted",
-  "baby",
-  "sweet",
-  "spiced",
-  "pickled",
-  "black",
-  "white",
-  "brown",
-  "toasted",
-  "salted",
-  "frozen",
-  "ground",
-  "whole",
-  "crispy",
-  "tinned",
-  "aged",
-  "young",
-  "hot",
-  "mild",
-  "purple",
-  "golden",
-  "blood",
-  "sour",
-  "bitter",
-];
-const BASES = [
-  "bean",
-  "lentil",
-  "cabbage",
-  "squash",
-  "plum",
-  "mint",
-  "olive",
-  "fig",
-  "date",
-  "pea",
-  "radish",
-  "turnip",
-  "leek",
-  "kale",
-  "chard",
-  "pear",
-  "apple",
-  "grape",
-  "cherry",
-  "melon",
-  "peach",
-  "apricot",
-  "walnut",
-  "almond",
-  "hazelnut",
-  "pistachio",
-  "sesame",
-  "mustard",
-  "vinegar",
-  "miso",
-  "tofu",
-  "noodle",
-  "barley",
-  "quinoa",
-  "oat",
-  "corn",
-  "trout",
-  "salmon",
-  "prawn",
-  "sausage",
-];
-
-/** Ingredient names, most popular first: the real ones, then modifier × base in a seeded order. */
+/** Forms of common kinds, so a typed kind ("chicken", "rice", "cheese") has long posting lists that cover several names. */
+const POPULAR_FORMS = ["chicken thigh", "basmati rice", "cherry tomato", "smoked paprika", "baby spinach", "frozen peas", "jasmine rice", "chicken wing"];
+/** Ingredient names, most popular first: the real ones, then every other dictionary entry (kinds included) in a seeded order. */
 export function vocabulary(size = 1_200, seed = 7): string[] {
-  const taken = new Set(POPULAR);
-  const extra = MODIFIERS.flatMap((modifier) => BASES.map((base) => `${modifier} ${base}`)).filter((name) => !taken.has(name));
+  const popular = [...new Set([...POPULAR, ...POPULAR_FORMS].map((name) => resolveIngredient(name)).filter(Boolean))];
+  const taken = new Set(popular);
+  const extra = [...dictionaryIngredients()].map((entry) => entry.name).filter((name) => !taken.has(name));
   const random = mulberry32(seed);
   for (let i = extra.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [extra[i], extra[j]] = [extra[j]!, extra[i]!];
   }
-  const names = [...POPULAR, ...extra];
+  const names = [...popular, ...extra];
   if (size > names.length) throw new Error(`vocabulary: at most ${names.length} names`);
   return names.slice(0, size);
 }
@@ -206,6 +137,8 @@ export async function loadRecipes(
   count: number,
   options: GeneratorOptions & { onProgress?: (loaded: number) => void; rebuildIndexes?: boolean } = {},
 ): Promise<void> {
+  // The postings are derived from the dictionary's table, and later syncs must find it in place.
+  await syncDictionary(handle.db);
   let batch: string[][] = [];
   let loaded = 0;
   const flush = async () => {

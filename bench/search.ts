@@ -69,9 +69,9 @@ async function benchmark(driver: string, handle: DatabaseHandle, size: number) {
   for (const [pool, names] of Object.entries(POOLS)) {
     for (const k of [1, 3, 6]) {
       const queries = Array.from({ length: QUERIES }, () => pick(random, names, k));
-      for (const terms of queries.slice(0, 3)) await searchRecipes(db, terms); // warm-up
+      for (const terms of queries.slice(0, 3)) await searchRecipes(db, { ingredients: terms }); // warm-up
       const fast: number[] = [];
-      for (const terms of queries) fast.push(await time(() => searchRecipes(db, terms)));
+      for (const terms of queries) fast.push(await time(() => searchRecipes(db, { ingredients: terms })));
       const plain: number[] = [];
       for (const terms of queries.slice(0, plainQueries))
         plain.push(await time(() => db.execute(plainSearchQuery(terms, { assumeStaples: true }))));
@@ -118,7 +118,7 @@ async function check(driver: string, handle: DatabaseHandle, size: number) {
     ];
     const assumeStaples = random() < 0.5;
     const page = 1 + Math.floor(random() * 3);
-    const fast = await searchRecipes(handle.db, terms, { assumeStaples, page });
+    const fast = await searchRecipes(handle.db, { ingredients: terms, assumeStaples, page });
     const plain = rows(await handle.db.execute(plainSearchQuery(terms, { assumeStaples, offset: (page - 1) * PAGE_SIZE })));
     const a = JSON.stringify(fast.results.map((r) => [r.id, r.used.length, r.missing.length]));
     const b = JSON.stringify(plain.map((r) => [Number(r.id), Number(r.used), Number(r.missing)]));

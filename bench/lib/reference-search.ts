@@ -1,30 +1,40 @@
 import { sql, type SQL } from "drizzle-orm";
-import { PANTRY_STAPLES } from "@/core/search/staples";
-import { rankingTerms, textArray } from "@/core/search/walk";
+import { textArray } from "@/core/search/walk";
 
 /**
- * The plain ranking query: finds every recipe with at least one typed name through the GIN index
- * on ingredient_names, counts used and missing for each, sorts them all. Not used by the site
- * (ranking every candidate is slow; even rare names are faster walked);
- * it is the reference the fast search must agree with in the tests, and the baseline of
- * bench/search.ts. Same order as the walk: used desc, missing asc, id desc, over the
- * same rankingTerms.
+ * The plain ranking query: reads every recipe, resolves its ingredient_names through the
+ * `ingredients` table (each name's lineage: itself and its kinds; staple; diet facts), keeps those
+ * that use a typed name and pass the exclusions and diets, counts used and missing for each, and
+ * sorts them all. Written from the rule, not from the walk's postings: the reference the fast search
+ * must agree with in the tests, and the baseline of bench/search.ts. Same order as the walk: used
+ * desc, missing asc, id desc. `typed` and `without` are canonical (resolveTypedTerms, rankingTerms).
  */
 export function plainSearchQuery(
-  terms: readonly string[],
-  { assumeStaples, offset = 0, limit = 20 }: { assumeStaples: boolean; offset?: number; limit?: number },
+  typed: readonly string[],
+  {
+    assumeStaples,
+    without = [],
+    dietMask = 0,
+    offset = 0,
+    limit = 20,
+  }: { assumeStaples: boolean; without?: readonly string[]; dietMask?: number; offset?: number; limit?: number },
 ): SQL {
-  const typed = textArray(rankingTerms(terms, assumeStaples));
-  const staples = textArray(assumeStaples ? [...PANTRY_STAPLES] : []);
+  const names = textArray(typed);
   return sql`
-    SELECT id, used::int, missing::int
-    FROM (
-      SELECT r.id,
-        (SELECT count(*) FROM unnest(r.ingredient_names) AS n WHERE n = ANY(${typed})) AS used,
-        (SELECT count(*) FROM unnest(r.ingredient_names) AS n WHERE NOT (n = ANY(${typed})) AND NOT (n = ANY(${staples}))) AS missing
-      FROM recipes r
-      WHERE r.ingredient_names && ${typed}
-    ) ranked
+    WITH lines AS (
+      SELECT r.id, coalesce(i.lineage, ARRAY[n]) AS lineage, coalesce(i.staple, false) AS staple, coalesce(i.diet_flags, 0) AS diet
+      FROM recipes r CROSS JOIN LATERAL unnest(r.ingredient_names) AS n LEFT JOIN ingredients i ON i.name = n),
+    per_recipe AS (
+      SELECT id,
+        count(*) FILTER (WHERE NOT (lineage && ${names}) AND NOT (${assumeStaples} AND staple)) AS missing,
+        bool_or(lineage && ${textArray(without)}) AS excluded,
+        bit_or(diet) AS diet
+      FROM lines GROUP BY id),
+    uses AS (
+      SELECT l.id, count(DISTINCT t) AS used FROM lines l CROSS JOIN LATERAL unnest(l.lineage) AS t WHERE t = ANY(${names}) GROUP BY l.id)
+    SELECT p.id, u.used::int AS used, p.missing::int AS missing
+    FROM per_recipe p JOIN uses u ON u.id = p.id
+    WHERE NOT p.excluded AND (p.diet & ${dietMask}::int) = 0
     ORDER BY used DESC, missing ASC, id DESC
     LIMIT ${limit} OFFSET ${offset}`;
 }

@@ -1,5 +1,5 @@
 import type { RecipeIngredient } from "@/infra/db/schema";
-import { normalizeIngredientName } from "@/core/ingredients/normalise";
+import { dietFlagsOf, resolveIngredient } from "@/core/ingredients/dictionary";
 import { parseIngredientLine } from "@/core/ingredients/parse-line";
 import type { RecipeInput } from "./schemas";
 
@@ -17,12 +17,13 @@ export function recipeColumns(input: RecipeInput) {
   };
 }
 
-/** Parses each ingredient line and collects the distinct normalised names search uses. */
-export function toIngredientRecords(lines: readonly string[]): { ingredients: RecipeIngredient[]; ingredientNames: string[] } {
+/** Parses each ingredient line, resolves it to its dictionary ingredient (or keeps its normalised name), and collects the distinct names search uses. */
+export function toIngredientRecords(lines: readonly string[]): { ingredients: RecipeIngredient[]; ingredientNames: string[]; dietFlags: number } {
   const ingredients = lines.map((line) => {
     const parsed = parseIngredientLine(line);
-    return { ...parsed, name: normalizeIngredientName(parsed.name) };
+    return { ...parsed, name: resolveIngredient(parsed.name) };
   });
   const ingredientNames = [...new Set(ingredients.map((ingredient) => ingredient.name).filter(Boolean))];
-  return { ingredients, ingredientNames };
+  const dietFlags = ingredientNames.reduce((flags, name) => flags | dietFlagsOf(name), 0);
+  return { ingredients, ingredientNames, dietFlags };
 }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "@/infra/db";
-import { PANTRY_STAPLES } from "@/core/search/staples";
+import { dietFlagsOf, isStapleIngredient, lineageOf } from "@/core/ingredients/dictionary";
 
 // Every write of a recipe's ingredient names goes through here, in the recipe's transaction, so
 // the search never sees a recipe without its postings. No "server-only": scripts run by tsx and
@@ -12,46 +12,88 @@ export const nameBit = (name: SQL): SQL => sql`(1::bigint << (get_byte(decode(md
 /** The signature of a text[] of names: the OR of their bits. */
 const signatureOf = (names: SQL): SQL => sql`(SELECT coalesce(bit_or(${nameBit(sql`s`)}), 0) FROM unnest(${names}) AS s)`;
 
+/** A name_covers entry: how many non-staple ingredients a name covers (low byte) and how many in all (next byte). */
+export const packCovers = (nonstaple: number, all: number): number => Math.min(nonstaple, 255) | (Math.min(all, 255) << 8);
+
+/**
+ * What a recipe posts: every ingredient and each of its kinds ("chicken thigh" also posts "chicken"
+ * and "meat"), with how many of the recipe's ingredients each covers, so a typed kind finds the
+ * recipe and counts every ingredient it stands for.
+ */
+export function postingsOf(ingredientNames: readonly string[]) {
+  const leaves = [...new Set(ingredientNames.filter(Boolean))];
+  const covers = new Map<string, { nonstaple: number; all: number }>();
+  let dietFlags = 0;
+  for (const leaf of leaves) {
+    const staple = isStapleIngredient(leaf);
+    dietFlags |= dietFlagsOf(leaf);
+    for (const name of lineageOf(leaf)) {
+      const count = covers.get(name) ?? { nonstaple: 0, all: 0 };
+      count.all += 1;
+      if (!staple) count.nonstaple += 1;
+      covers.set(name, count);
+    }
+  }
+  return {
+    covers,
+    ingredientCount: leaves.length,
+    nonstapleCount: leaves.filter((leaf) => !isStapleIngredient(leaf)).length,
+    dietFlags,
+  };
+}
+
 /** Adds `delta` to each name's count and returns every name's id; sorted, so concurrent writers lock rows in one order. */
-async function bumpStats(db: Db, names: readonly string[], delta: 1 | -1): Promise<Map<string, number>> {
+async function bumpStats(db: Db, names: readonly { name: string; covers: number }[], delta: 1 | -1): Promise<Map<string, number>> {
   if (names.length === 0) return new Map();
-  const counts = new Map<string, number>();
-  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + delta);
-  const changes = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, change]) => ({ name, change }));
-  // A removal never creates a row; counts never go below zero.
+  const counts = new Map<string, { change: number; covers: number }>();
+  for (const { name, covers } of names) {
+    const count = counts.get(name) ?? { change: 0, covers: 0 };
+    counts.set(name, { change: count.change + delta, covers: Math.max(count.covers, covers) });
+  }
+  const changes = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, count]) => ({ name, ...count }));
+  // A removal never creates a row; counts never go below zero; max_covers only grows (it bounds the walk).
   const written = rows<{ name: string; id: number }>(
     await db.execute(sql`
-      INSERT INTO ingredient_stats (name, recipe_count)
-      SELECT x.name, x.change FROM jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) AS x(name text, change int)
+      INSERT INTO ingredient_stats (name, recipe_count, max_covers)
+      SELECT x.name, x.change, greatest(x.covers, 1)
+      FROM jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) AS x(name text, change int, covers int)
       WHERE x.change > 0 OR EXISTS (SELECT 1 FROM ingredient_stats s WHERE s.name = x.name)
       ORDER BY x.name
-      ON CONFLICT (name) DO UPDATE SET recipe_count = greatest(ingredient_stats.recipe_count + EXCLUDED.recipe_count, 0)
+      ON CONFLICT (name) DO UPDATE SET recipe_count = greatest(ingredient_stats.recipe_count + EXCLUDED.recipe_count, 0),
+        max_covers = greatest(ingredient_stats.max_covers, EXCLUDED.max_covers)
       RETURNING name, id`),
   );
   return new Map(written.map((row) => [row.name, Number(row.id)]));
 }
 
-/** Writes the postings of freshly inserted recipes (call in the transaction that inserted them). */
+/** Writes the postings of freshly inserted recipes (call in the transaction that inserted them); `names` are the recipe's ingredient_names. */
 export async function addPostings(db: Db, entries: readonly { recipeId: number; names: readonly string[] }[]): Promise<void> {
-  const distinct = entries
-    .map(({ recipeId, names }) => ({ recipeId, names: [...new Set(names.filter(Boolean))] }))
-    .filter((recipe) => recipe.names.length > 0);
-  if (distinct.length === 0) return;
+  const recipes = entries.map(({ recipeId, names }) => ({ recipeId, ...postingsOf(names) })).filter((recipe) => recipe.covers.size > 0);
+  if (recipes.length === 0) return;
   const ids = await bumpStats(
     db,
-    distinct.flatMap((recipe) => recipe.names),
+    recipes.flatMap((recipe) => [...recipe.covers].map(([name, count]) => ({ name, covers: count.all }))),
     1,
   );
-  const recipes = distinct.map(({ recipeId, names }) => ({
-    recipeId,
-    names,
-    nonstapleCount: names.filter((name) => !PANTRY_STAPLES.has(name)).length,
-    nameIds: names.map((name) => ids.get(name)!).sort((a, b) => a - b),
-  }));
+  const written = recipes.map(({ recipeId, covers, ingredientCount, nonstapleCount, dietFlags }) => {
+    const byId = [...covers]
+      .map(([name, count]) => ({ id: ids.get(name)!, packed: packCovers(count.nonstaple, count.all) }))
+      .sort((a, b) => a.id - b.id);
+    return {
+      recipeId,
+      names: [...covers.keys()],
+      ingredientCount,
+      nonstapleCount,
+      dietFlags,
+      nameIds: byId.map((entry) => entry.id),
+      nameCovers: byId.map((entry) => entry.packed),
+    };
+  });
   await db.execute(sql`
-    INSERT INTO recipe_ingredients (recipe_id, name, ingredient_count, nonstaple_count, signature, name_ids)
-    SELECT x."recipeId", n.name, cardinality(x.names), x."nonstapleCount", ${signatureOf(sql`x.names`)}, x."nameIds"
-    FROM jsonb_to_recordset(${JSON.stringify(recipes)}::jsonb) AS x("recipeId" int, names text[], "nonstapleCount" int, "nameIds" int[])
+    INSERT INTO recipe_ingredients (recipe_id, name, ingredient_count, nonstaple_count, signature, name_ids, name_covers, diet_flags)
+    SELECT x."recipeId", n.name, x."ingredientCount", x."nonstapleCount", ${signatureOf(sql`x.names`)}, x."nameIds", x."nameCovers", x."dietFlags"
+    FROM jsonb_to_recordset(${JSON.stringify(written)}::jsonb)
+      AS x("recipeId" int, names text[], "ingredientCount" int, "nonstapleCount" int, "dietFlags" int, "nameIds" int[], "nameCovers" int[])
     CROSS JOIN LATERAL unnest(x.names) AS n(name)`);
 }
 
@@ -62,7 +104,7 @@ export async function removePostings(db: Db, recipeId: number): Promise<void> {
   );
   await bumpStats(
     db,
-    removed.map((row) => row.name),
+    removed.map((row) => ({ name: row.name, covers: 0 })),
     -1,
   );
 }

@@ -1,18 +1,35 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "@/infra/db";
-import { PANTRY_STAPLES } from "@/core/search/staples";
+import { hasNarrowerIngredients, isStapleIngredient } from "@/core/ingredients/dictionary";
 import { nameBit } from "./postings";
 
-// The exact top N without ranking every candidate (docs/decisions/0002-search-exact-in-index-and-typed-staples.md).
-// Level u holds the recipes with exactly u of the k typed names; each has one of any k − u + 1 of them, so a
-// level merges the k − u + 1 rarest posting lists in index order (rank order) and stops at the N-th hit.
+// The exact top N without ranking every candidate (docs/decisions/0002-search-exact-in-index-and-typed-staples.md,
+// 0005-dictionary-search.md). Level u holds the recipes with exactly u of the k typed names; each has one of any
+// k − u + 1 of them, so a level merges the k − u + 1 rarest posting lists in index order and stops at the N-th hit.
+// A typed kind ("chicken") may cover several of a recipe's ingredients, so index order is then only close to rank
+// order: such a level reads its first N hits, and then every posting that could still beat the worst of them.
 
 export type Hit = { id: number; used: number; missing: number };
 
 /** Lists longer than this are not counted: the search total then reads "more than TOTAL_CAP". */
 export const TOTAL_CAP = 1_000;
 
-export type Term = { name: string; id: number; count: number; bit: string };
+export type Term = {
+  name: string;
+  id: number;
+  count: number;
+  bit: string;
+  /** The most ingredients of one recipe this name has covered. */
+  maxCovers: number;
+  /** Covers only itself (no dictionary entry is a kind of it): then it covers exactly one ingredient of every recipe it is in. */
+  single: boolean;
+};
+
+/** What removes a recipe from the results whatever it uses: names (and their kinds) it must not have, diet facts it must not carry. */
+export type Filters = { excludedIds: readonly number[]; dietMask: number };
+
+export const NO_FILTERS: Filters = { excludedIds: [], dietMask: 0 };
+
 type Row = Record<string, unknown>;
 
 export const textArray = (values: readonly string[]): SQL =>
@@ -23,42 +40,86 @@ export const textArray = (values: readonly string[]): SQL =>
         sql`, `,
       )}]::text[]`;
 
-/** Per typed name: its id, signature bit and exact recipe count (ingredient_stats is written in the postings' transaction). */
+const intArray = (values: readonly number[]): SQL =>
+  values.length === 0
+    ? sql`'{}'::int[]`
+    : sql`ARRAY[${sql.join(
+        values.map((value) => sql`${value}`),
+        sql`, `,
+      )}]::int[]`;
+
+/** Per name: its id, signature bit, exact recipe count and widest cover (ingredient_stats is written in the postings' transaction). */
 export async function describeTerms(db: Db, terms: readonly string[]): Promise<Term[]> {
   const found = rows(
     await db.execute(sql`
-      SELECT t.name, coalesce(s.id, 0)::int AS id, coalesce(s.recipe_count, 0)::int AS count, ${nameBit(sql`t.name`)}::text AS bit
+      SELECT t.name, coalesce(s.id, 0)::int AS id, coalesce(s.recipe_count, 0)::int AS count, coalesce(s.max_covers, 1)::int AS covers,
+        ${nameBit(sql`t.name`)}::text AS bit
       FROM unnest(${textArray(terms)}) AS t(name)
       LEFT JOIN ingredient_stats s ON s.name = t.name`),
   );
-  return found.map((row) => ({ name: String(row.name), id: Number(row.id), count: Number(row.count), bit: String(row.bit) }));
+  return found.map((row) => ({
+    name: String(row.name),
+    id: Number(row.id),
+    count: Number(row.count),
+    bit: String(row.bit),
+    maxCovers: Number(row.covers),
+    single: !hasNarrowerIngredients(String(row.name)),
+  }));
 }
 
-/** How many recipes have at least one of the names, when no list is longer than TOTAL_CAP. */
-async function countMatches(db: Db, present: readonly Term[]): Promise<number> {
-  // DISTINCT in a subquery: PostgreSQL plans count(DISTINCT …) with a Sort, which the walk's
-  // settings forbid, and then scans the whole primary key.
-  const [row] = rows(
+/** The filters as SQL over a posting row; true when there are none. */
+function filtersAllow(filters: Filters): SQL {
+  const tests = [
+    ...(filters.excludedIds.length > 0 ? [sql`NOT (name_ids && ${intArray(filters.excludedIds)})`] : []),
+    ...(filters.dietMask !== 0 ? [sql`(diet_flags & ${filters.dietMask}::int) = 0`] : []),
+  ];
+  return tests.length === 0 ? sql`true` : sql.join(tests, sql` AND `);
+}
+
+/**
+ * How many recipes have at least one of the names, by how many they have (the heading's "all, some
+ * or one"); null when some list is longer than TOTAL_CAP even after the filters.
+ */
+async function countMatches(db: Db, present: readonly Term[], filters: Filters): Promise<Map<number, number> | null> {
+  const names = textArray(present.map((term) => term.name));
+  const long = present.filter((term) => term.count > TOTAL_CAP);
+  for (const term of long) {
+    // Unfiltered, the count itself says it; filtered, the first TOTAL_CAP + 1 postings that pass do.
+    if (filters === NO_FILTERS || (filters.excludedIds.length === 0 && filters.dietMask === 0)) return null;
+    const [row] = rows(
+      await db.execute(sql`
+        SELECT count(*)::int AS n FROM (SELECT 1 FROM recipe_ingredients WHERE name = ${term.name} AND ${filtersAllow(filters)} LIMIT ${TOTAL_CAP + 1}) f`),
+    );
+    if (Number(row?.n ?? 0) > TOTAL_CAP) return null;
+  }
+  const found = rows(
     await db.execute(sql`
-      SELECT count(*)::int AS total
-      FROM (SELECT DISTINCT recipe_id FROM recipe_ingredients WHERE name = ANY(${textArray(present.map((term) => term.name))})) matches`),
+      SELECT used, count(*)::int AS n
+      FROM (SELECT recipe_id, count(*)::int AS used FROM recipe_ingredients WHERE name = ANY(${names}) AND ${filtersAllow(filters)} GROUP BY recipe_id) m
+      GROUP BY used`),
   );
-  return Number(row?.total ?? 0);
+  return new Map(found.map((row) => [Number(row.used), Number(row.n)]));
 }
 
-export type Level = { used: number; walked: Term[]; all: Term[]; typedStaples: string[]; assumeStaples: boolean };
-
-const intArray = (values: readonly number[]): SQL =>
-  sql`ARRAY[${sql.join(
-    values.map((value) => sql`${value}`),
-    sql`, `,
-  )}]::int[]`;
+export type Level = { used: number; walked: Term[]; all: Term[]; assumeStaples: boolean; filters: Filters };
 
 const exactCount = (terms: readonly Term[]): SQL =>
   sql`(${sql.join(
     terms.map((term) => sql`(${term.id}::int = ANY(name_ids))::int`),
     sql` + `,
   )})`;
+
+/** Missing ingredients of a posting's recipe: those (non-staple ones, when staples are assumed) that no typed name covers. */
+function missingOf(terms: readonly Term[], assumeStaples: boolean): SQL {
+  const covered = sql.join(
+    terms.map((term) => {
+      const packed = sql`coalesce(name_covers[array_position(name_ids, ${term.id}::int)], 0)`;
+      return assumeStaples ? sql`(${packed} & 255)` : sql`(${packed} >> 8)`;
+    }),
+    sql` + `,
+  );
+  return sql`(${assumeStaples ? sql`nonstaple_count` : sql`ingredient_count`} - (${covered}))`;
+}
 
 /** Never a false negative: each name the recipe has sets its bit. One mask and a popcount, far cheaper than a per-term sum. */
 function signatureAllows(terms: readonly Term[], used: number): SQL {
@@ -73,26 +134,24 @@ function signatureAllows(terms: readonly Term[], used: number): SQL {
 }
 
 /** One level's hits (exactly `used` names) in index order; the signature test runs before the exact name_ids test, both inside the index-only scan. */
-export function levelQuery(level: Level, { limit, maxMissing }: { limit?: number; maxMissing?: number }): SQL {
+export function levelQuery(level: Level, { limit, maxCount }: { limit?: number; maxCount?: number }): SQL {
   const bounds = [
-    ...(maxMissing === undefined ? [] : [sql`nonstaple_count <= ${maxMissing + level.used}`]),
-    ...(maxMissing === undefined || level.assumeStaples ? [] : [sql`ingredient_count <= ${maxMissing + level.used}`]),
+    ...(maxCount === undefined ? [] : [sql`nonstaple_count <= ${maxCount}`]),
+    ...(maxCount === undefined || level.assumeStaples ? [] : [sql`ingredient_count <= ${maxCount}`]),
   ];
   // Ordered arms let the planner merge them (Merge Append) instead of sorting. A recipe on several lists comes from the
   // first (rarest) only. CASE keeps the tests' order, which the planner may change for separate conditions.
   const lists = level.walked.map((term, i) => {
     const earlier = level.walked.slice(0, i).map((walked) => walked.id);
     const firstList = earlier.length === 0 ? sql`` : sql`NOT (name_ids && ${intArray(earlier)}) AND `;
-    return sql`(SELECT recipe_id, nonstaple_count, ingredient_count FROM recipe_ingredients
+    return sql`(SELECT recipe_id, nonstaple_count, ${missingOf(level.all, level.assumeStaples)} AS missing FROM recipe_ingredients
       WHERE name = ${term.name} ${sql.join(bounds.map((bound) => sql`AND ${bound} `))}
-        AND CASE WHEN ${signatureAllows(level.all, level.used)} THEN ${firstList}${exactCount(level.all)} = ${level.used} ELSE false END
+        AND CASE WHEN ${signatureAllows(level.all, level.used)}
+          THEN ${firstList}${exactCount(level.all)} = ${level.used} AND ${filtersAllow(level.filters)} ELSE false END
       ORDER BY nonstaple_count, recipe_id DESC NULLS LAST)`;
   });
-  // Typed staples only rank when nothing else was typed (rankingTerms): then all used names are.
-  const staples = level.typedStaples.length > 0 ? level.used : 0;
   return sql`
-    SELECT m.recipe_id AS id, m.nonstaple_count AS nonstaple, m.ingredient_count AS total,
-      ${level.used}::int AS used, ${staples}::int AS staples
+    SELECT m.recipe_id AS id, m.missing, ${level.used}::int AS used
     FROM (${sql.join(lists, sql` UNION ALL `)}) m
     ORDER BY m.nonstaple_count, m.recipe_id DESC NULLS LAST -- the index's order exactly (DESC alone means NULLS FIRST)
     ${limit === undefined ? sql`` : sql`LIMIT ${limit}`}`;
@@ -100,26 +159,42 @@ export function levelQuery(level: Level, { limit, maxMissing }: { limit?: number
 
 const byRank = (a: Hit, b: Hit) => a.missing - b.missing || b.id - a.id;
 
-const toHits = (found: Row[], assumeStaples: boolean): Hit[] =>
-  found.map((row) => {
-    const used = Number(row.used);
-    const missing = assumeStaples ? Number(row.nonstaple) - (used - Number(row.staples)) : Number(row.total) - used;
-    return { id: Number(row.id), used, missing };
-  });
+const toHits = (found: Row[]): Hit[] => found.map((row) => ({ id: Number(row.id), used: Number(row.used), missing: Number(row.missing) }));
 
-// Staples counted: the index is in nonstaple_count order, not rank order, so the first `want` hits only bound the rest;
-// a second walk reads every recipe that could beat the worst of them (nonstaple_count and ingredient_count ≤ worst + used).
-async function countedLevelHits(db: Db, level: Level, want: number): Promise<Hit[]> {
-  const first = toHits(rows(await db.execute(levelQuery(level, { limit: want }))), false);
+/**
+ * Index order is rank order when staples are assumed and every typed name covers exactly one
+ * ingredient: missing is then nonstaple_count less a constant of the level.
+ */
+const indexOrderIsRankOrder = (level: Level) => level.assumeStaples && level.all.every((term) => term.single);
+
+/**
+ * Otherwise the first `want` hits in index order bound the rest: a recipe that beats the worst of
+ * them (missing ≤ W) has at most W + (the level's `used` widest covers) ingredients, so a second
+ * read of the postings up to that count finds every one; those are then ranked exactly.
+ */
+async function boundedLevelHits(db: Db, level: Level, want: number): Promise<Hit[]> {
+  const first = toHits(rows(await db.execute(levelQuery(level, { limit: want }))));
   if (first.length < want) return first.sort(byRank);
   const worst = Math.max(...first.map((hit) => hit.missing));
-  const all = toHits(rows(await db.execute(levelQuery(level, { maxMissing: worst }))), false);
+  const widest = level.all
+    .map((term) => (level.assumeStaples && term.single ? 1 : term.maxCovers))
+    .sort((a, b) => b - a)
+    .slice(0, level.used)
+    .reduce((sum, covers) => sum + covers, 0);
+  const all = toHits(rows(await db.execute(levelQuery(level, { maxCount: worst + widest }))));
   return all.sort(byRank).slice(0, want);
 }
 
-export type Hits = { hits: Hit[]; total: number; totalCapped: boolean };
+export type Hits = {
+  hits: Hit[];
+  /** Exact up to TOTAL_CAP; past it TOTAL_CAP with totalCapped. */
+  total: number;
+  totalCapped: boolean;
+  /** How many recipes use exactly u of the typed names, by u; empty when capped. */
+  byUsed: Map<number, number>;
+};
 
-type WalkOptions = { assumeStaples: boolean; count: number; singleStatementEntries?: number };
+type WalkOptions = { assumeStaples: boolean; count: number; filters?: Filters; singleStatementEntries?: number };
 
 /** The first `count` hits in rank order, and how many recipes match at all (terms: describeTerms of rankingTerms). */
 export async function walkSearch(db: Db, described: readonly Term[], options: WalkOptions): Promise<Hits> {
@@ -142,22 +217,25 @@ export async function withWalkSettings<T>(db: Db, fn: (tx: Db) => Promise<T>): P
 export function rankingTerms(terms: readonly string[], assumeStaples: boolean): string[] {
   const distinct = [...new Set(terms)];
   if (!assumeStaples) return distinct;
-  const others = distinct.filter((name) => !PANTRY_STAPLES.has(name));
+  const others = distinct.filter((name) => !isStapleIngredient(name));
   return others.length > 0 ? others : distinct;
 }
 
-/** The names some recipe has, rarest first, and their levels, best first. typedStaples is empty, or every name when only staples were typed. */
-export function levelsFor(described: readonly Term[], assumeStaples: boolean): { present: Term[]; levels: Level[] } {
+/** The names some recipe has, rarest first, and their levels, best first. */
+export function levelsFor(
+  described: readonly Term[],
+  assumeStaples: boolean,
+  filters: Filters = NO_FILTERS,
+): { present: Term[]; levels: Level[] } {
   const present = described
     .filter((term) => term.count > 0)
     .sort((a, b) => a.count - b.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const typedStaples = assumeStaples ? present.map((term) => term.name).filter((name) => PANTRY_STAPLES.has(name)) : [];
   const levels = present.map((_, i) => ({
     used: present.length - i,
     walked: present.slice(0, i + 1),
     all: present,
-    typedStaples,
     assumeStaples,
+    filters,
   }));
   return { present, levels };
 }
@@ -190,37 +268,36 @@ function statementBatches(levels: readonly Level[]): Level[][] {
 async function walk(
   db: Db,
   described: readonly Term[],
-  { assumeStaples, count, singleStatementEntries = SINGLE_STATEMENT_ENTRIES }: WalkOptions,
+  { assumeStaples, count, filters = NO_FILTERS, singleStatementEntries = SINGLE_STATEMENT_ENTRIES }: WalkOptions,
 ): Promise<Hits> {
-  const { present, levels } = levelsFor(described, assumeStaples);
-  if (present.length === 0) return { hits: [], total: 0, totalCapped: false };
+  const { present, levels } = levelsFor(described, assumeStaples, filters);
+  if (present.length === 0) return { hits: [], total: 0, totalCapped: false, byUsed: new Map() };
+  const byUsed = await countMatches(db, present, filters);
+  const total = byUsed === null ? TOTAL_CAP : [...byUsed.values()].reduce((sum, n) => sum + n, 0);
   // Past TOTAL_CAP the total reads "more than TOTAL_CAP": counting it all would cost more than the search.
-  const capped = present.some((term) => term.count > TOTAL_CAP);
-  const [hits, total] = await Promise.all([
-    walkLevels(db, levels, { assumeStaples, count: capped ? Math.min(count, TOTAL_CAP) : count, singleStatementEntries }),
-    capped ? TOTAL_CAP : countMatches(db, present),
-  ]);
-  return { hits, total, totalCapped: capped };
+  const want = byUsed === null ? Math.min(count, TOTAL_CAP) : Math.min(count, total);
+  const hits = want === 0 ? [] : await walkLevels(db, levels, { assumeStaples, count: want, singleStatementEntries });
+  return { hits, total, totalCapped: byUsed === null, byUsed: byUsed ?? new Map() };
 }
 
 async function walkLevels(
   db: Db,
   levels: readonly Level[],
-  { assumeStaples, count: want, singleStatementEntries = SINGLE_STATEMENT_ENTRIES }: WalkOptions,
+  { count: want, singleStatementEntries = SINGLE_STATEMENT_ENTRIES }: WalkOptions,
 ): Promise<Hit[]> {
   const hits: Hit[] = [];
-  if (assumeStaples) {
+  if (levels.every(indexOrderIsRankOrder)) {
     // Short lists cost little to walk whole: then one statement beats several round trips.
     const entries = levels[0]!.all.reduce((sum, term) => sum + term.count, 0);
     for (const batch of entries <= singleStatementEntries ? [levels] : statementBatches(levels)) {
       if (hits.length >= want) break;
-      hits.push(...toHits(rows(await db.execute(rankedLevelsQuery(batch, want - hits.length))), true));
+      hits.push(...toHits(rows(await db.execute(rankedLevelsQuery(batch, want - hits.length)))));
     }
     return hits;
   }
   for (const level of levels) {
     if (hits.length >= want) break;
-    hits.push(...(await countedLevelHits(db, level, want - hits.length)));
+    hits.push(...(await boundedLevelHits(db, level, want - hits.length)));
   }
   return hits;
 }

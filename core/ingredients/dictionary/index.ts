@@ -122,6 +122,13 @@ export function lineageOf(name: string): readonly string[] {
   return dictionary.entries.get(name)?.lineage ?? [name];
 }
 
+const kinds = new Set([...dictionary.entries.values()].flatMap((entry) => entry.lineage.slice(1)));
+
+/** Whether some entry is a kind or form of `name` ("chicken" has chicken thigh; "chicken thigh" has none). */
+export function hasNarrowerIngredients(name: string): boolean {
+  return kinds.has(name);
+}
+
 export function isStapleIngredient(name: string): boolean {
   return dictionary.entries.get(name)?.staple ?? false;
 }

@@ -9,7 +9,7 @@ describe("catalogue", () => {
     const added = await seedCatalogue(db);
     expect(added).toBeGreaterThanOrEqual(60);
     expect(await seedCatalogue(db)).toBe(0);
-    const { total } = await searchRecipes(db, ["egg"]);
+    const { total } = await searchRecipes(db, { ingredients: ["egg"] });
     expect(total).toBeGreaterThanOrEqual(8);
   });
 });

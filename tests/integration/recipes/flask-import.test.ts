@@ -83,7 +83,7 @@ describe("import of the Flask export", () => {
   });
 
   it("makes the imported recipes findable by their ingredients", async () => {
-    const { results } = await searchRecipes(await getDb(), ["mushroom", "butter"]);
+    const { results } = await searchRecipes(await getDb(), { ingredients: ["mushroom", "butter"] });
     expect(results[0]).toMatchObject({ title: "Garlic butter mushrooms", used: ["mushroom", "butter"] });
   });
 

@@ -44,7 +44,7 @@ describe("search ranking", () => {
   });
 
   it("ranks by typed ingredients used, then by fewest missing; staples never count as missing", async () => {
-    const { results } = await searchRecipes(db, ["tomato", "basil"]);
+    const { results } = await searchRecipes(db, { ingredients: ["tomato", "basil"] });
     expect(results.map((result) => result.title)).toEqual(["Tomato basil salad", "Caprese", "Tomato soup"]);
     expect(results[0]).toMatchObject({ used: ["tomato", "basil"], missing: [] });
     expect(results[1]).toMatchObject({ used: ["tomato", "basil"], missing: ["mozzarella"] });
@@ -52,19 +52,19 @@ describe("search ranking", () => {
   });
 
   it("counts staples as missing when the person says they do not have them", async () => {
-    const { results } = await searchRecipes(db, ["tomato", "basil"], { assumeStaples: false });
+    const { results } = await searchRecipes(db, { ingredients: ["tomato", "basil"], assumeStaples: false });
     expect(results[0]).toMatchObject({ title: "Caprese", missing: ["mozzarella", "black pepper"] });
     expect(results[1]).toMatchObject({ title: "Tomato basil salad", missing: ["olive oil", "salt"] });
   });
 
   it("matches whatever the case, plural or quantity in the recipe's lines", async () => {
-    const { results } = await searchRecipes(db, ["garlic"]);
+    const { results } = await searchRecipes(db, { ingredients: ["garlic"] });
     expect(results.map((result) => result.title).sort()).toEqual(["Garlic bread", "Tomato soup"]);
   });
 
   it("finds nothing for an ingredient no recipe uses, and lists the newest without terms", async () => {
-    expect((await searchRecipes(db, ["durian"])).results).toEqual([]);
-    const newest = await searchRecipes(db, []);
+    expect((await searchRecipes(db, { ingredients: ["durian"] })).results).toEqual([]);
+    const newest = await searchRecipes(db, { ingredients: [] });
     expect(newest.results[0]!.title).toBe("Plain rice");
     expect(newest.total).toBeGreaterThanOrEqual(5);
   });

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { database } from "@/infra/db";
 import { loadRecipes, vocabulary } from "@/bench/generate-recipes";
-import { describeTerms, levelQuery, withWalkSettings } from "@/core/search/walk";
+import { describeTerms, levelQuery, NO_FILTERS, withWalkSettings } from "@/core/search/walk";
 
 // PostgreSQL only (the postgres project): its planner, not PGlite's, serves production.
 describe("search query plan on PostgreSQL", () => {
@@ -15,7 +15,7 @@ describe("search query plan on PostgreSQL", () => {
     const walked = [...terms].sort((a, b) => a.count - b.count);
     for (const used of [3, 1]) {
       const query = levelQuery(
-        { used, walked: walked.slice(0, terms.length - used + 1), all: walked, typedStaples: [], assumeStaples: true },
+        { used, walked: walked.slice(0, terms.length - used + 1), all: walked, assumeStaples: true, filters: NO_FILTERS },
         { limit: 20 },
       );
       const plan = JSON.stringify(await withWalkSettings(handle.db, (tx) => tx.execute(sql`EXPLAIN (FORMAT JSON) ${query}`)));

@@ -1,6 +1,4 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, rows, type Db } from "@/infra/db";
@@ -9,10 +7,9 @@ import { PANTRY_STAPLES } from "@/core/search/staples";
 import { createRecipe, deleteRecipe, updateRecipe } from "@/core/recipes/queries";
 import { recipeFormSchema } from "@/core/recipes/schemas";
 import { searchRecipes } from "@/core/search/search";
+import { lineageOf } from "@/core/ingredients/dictionary";
+import { syncDictionary } from "@/core/ingredients/dictionary/sync";
 
-const migration = readFileSync(path.join(process.cwd(), "infra/db/migrations/0004_search_postings.sql"), "utf8");
-const nameIdsMigration = readFileSync(path.join(process.cwd(), "infra/db/migrations/0005_search_exact_check.sql"), "utf8");
-const statementsOf = (file: string) => file.split("--> statement-breakpoint").map((statement) => statement.trim());
 
 const input = (title: string, lines: string[]) =>
   recipeFormSchema.parse({
@@ -26,24 +23,36 @@ const input = (title: string, lines: string[]) =>
     imageUrl: "",
   });
 
-/** The postings and counts every recipe should have, computed here independently of the SQL. */
+/** The postings and counts every recipe should have, computed here from the rule (each ingredient posts itself and its kinds), not by postingsOf. */
 async function expectPostingsMatchRecipes(db: Db) {
   const recipes = rows(await db.execute(sql`SELECT id, ingredient_names FROM recipes`));
   const ids = new Map(
     rows(await db.execute(sql`SELECT name, id FROM ingredient_stats`)).map((row) => [row.name as string, Number(row.id)]),
   );
+  const postedNames = (leaves: string[]) => [...new Set(leaves.flatMap((leaf) => lineageOf(leaf)))];
   const expected = recipes.flatMap((recipe) => {
-    const names = recipe.ingredient_names as string[];
+    const leaves = recipe.ingredient_names as string[];
+    const names = postedNames(leaves);
     const signature = names.reduce((bits, name) => bits | (1n << BigInt(createHash("md5").update(name).digest()[0]! & 63)), 0n);
-    const nonstaple = names.filter((name) => !PANTRY_STAPLES.has(name)).length;
-    const nameIds = names.map((name) => ids.get(name)).sort((a, b) => a! - b!);
+    const nonstaple = leaves.filter((name) => !PANTRY_STAPLES.has(name)).length;
+    const covered = (name: string, only: string[]) => only.filter((leaf) => lineageOf(leaf).includes(name)).length;
+    const byId = names.map((name) => ({ id: ids.get(name)!, name })).sort((a, b) => a.id - b.id);
+    const coverList = byId.map(({ name }) => covered(name, leaves.filter((leaf) => !PANTRY_STAPLES.has(leaf))) + 256 * covered(name, leaves));
     return names.map((name) =>
-      [Number(recipe.id), name, names.length, nonstaple, BigInt.asIntN(64, signature).toString(), nameIds.join(",")].join("|"),
+      [
+        Number(recipe.id),
+        name,
+        leaves.length,
+        nonstaple,
+        BigInt.asIntN(64, signature).toString(),
+        byId.map((entry) => entry.id).join(","),
+        coverList.join(","),
+      ].join("|"),
     );
   });
   const actual = rows(
     await db.execute(
-      sql`SELECT recipe_id, name, ingredient_count, nonstaple_count, signature::text AS signature, name_ids FROM recipe_ingredients`,
+      sql`SELECT recipe_id, name, ingredient_count, nonstaple_count, signature::text AS signature, name_ids, name_covers FROM recipe_ingredients`,
     ),
   ).map((row) =>
     [
@@ -53,12 +62,15 @@ async function expectPostingsMatchRecipes(db: Db) {
       Number(row.nonstaple_count),
       row.signature,
       (row.name_ids as number[]).join(","),
+      (row.name_covers as number[]).join(","),
     ].join("|"),
   );
   expect(actual.sort()).toEqual(expected.sort());
   const stats = rows(await db.execute(sql`SELECT name, recipe_count FROM ingredient_stats WHERE recipe_count > 0 ORDER BY name`));
   const counted = new Map<string, number>();
-  for (const recipe of recipes) for (const name of recipe.ingredient_names as string[]) counted.set(name, (counted.get(name) ?? 0) + 1);
+  for (const recipe of recipes) {
+    for (const name of postedNames(recipe.ingredient_names as string[])) counted.set(name, (counted.get(name) ?? 0) + 1);
+  }
   expect(Object.fromEntries(stats.map((row) => [row.name, Number(row.recipe_count)]))).toEqual(Object.fromEntries(counted));
 }
 
@@ -76,33 +88,31 @@ describe("search postings", () => {
 
     expect(await updateRecipe(db, owner!.id, soup, 1, input("Soup", ["2 leeks", "3 carrots", "salt"]))).toEqual({ status: "updated" });
     await expectPostingsMatchRecipes(db);
-    expect((await searchRecipes(db, ["carrot"])).results.map((r) => r.id)).toEqual([soup]);
-    expect((await searchRecipes(db, ["potato"])).results.map((r) => r.id)).toEqual([salad]);
+    expect((await searchRecipes(db, { ingredients: ["carrot"] })).results.map((r) => r.id)).toEqual([soup]);
+    expect((await searchRecipes(db, { ingredients: ["potato"] })).results.map((r) => r.id)).toEqual([salad]);
 
     expect(await deleteRecipe(db, owner!.id, salad)).toBe(true);
     await expectPostingsMatchRecipes(db);
-    expect(await searchRecipes(db, ["potato", "chive"])).toMatchObject({ results: [], total: 0 });
+    expect(await searchRecipes(db, { ingredients: ["potato", "chive"] })).toMatchObject({ results: [], total: 0 });
   });
 
-  it("are rebuilt by the migration's data statements exactly as the app writes them", async () => {
+  it("are rebuilt by syncDictionary exactly as the app writes them, and follow a changed dictionary", async () => {
     const db = await getDb();
-    await createRecipe(db, null, input("Pancakes", ["2 eggs", "200 ml milk", "100 g plain flour", "1 tbsp sugar"]));
-    const backfill = statementsOf(migration).filter((statement) => /^(--.*\n)*INSERT INTO/.test(statement));
-    expect(backfill).toHaveLength(2);
-    const nameIdsBackfill = statementsOf(nameIdsMigration).filter((statement) => /^(--.*\n)*(INSERT INTO|UPDATE)/.test(statement));
-    expect(nameIdsBackfill).toHaveLength(2);
-    await db.execute(sql`DELETE FROM recipe_ingredients`);
-    await db.execute(sql`DELETE FROM ingredient_stats`);
-    // As on a database migrated from before 0005: postings without name ids yet.
-    await db.execute(sql`ALTER TABLE recipe_ingredients ALTER COLUMN name_ids DROP NOT NULL`);
-    for (const statement of [...backfill, ...nameIdsBackfill]) await db.execute(sql.raw(statement));
-    await db.execute(sql`ALTER TABLE recipe_ingredients ALTER COLUMN name_ids SET NOT NULL`);
+    const pancakes = await createRecipe(db, null, input("Pancakes", ["2 eggs", "200 ml milk", "100 g plain flour", "1 tbsp sugar"]));
+    const curry = await createRecipe(db, null, input("Curry", ["4 boneless chicken thighs, skin on", "200 g basmati rice", "Prawns"]));
     await expectPostingsMatchRecipes(db);
-  });
+    // As if the recipes had been resolved by an older dictionary that knew none of these names.
+    await db.execute(sql`UPDATE recipes SET ingredient_names = ARRAY['old name'] WHERE id IN (${pancakes}, ${curry})`);
+    await db.execute(sql`DELETE FROM recipe_ingredients`);
+    await db.execute(sql`UPDATE dictionary_state SET version = 'older'`);
+    expect((await searchRecipes(db, { ingredients: ["chicken"] })).results).toEqual([]);
 
-  it("the migration's staple list is PANTRY_STAPLES", () => {
-    const list = /x = ANY \(ARRAY\[([^\]]*)\]::text\[\]\)/.exec(migration)![1]!;
-    const staples = [...list.matchAll(/'([^']*)'/g)].map((match) => match[1]);
-    expect(new Set(staples)).toEqual(PANTRY_STAPLES);
+    const report = await syncDictionary(db);
+    expect(report.changed).toBe(true);
+    await expectPostingsMatchRecipes(db);
+    const [row] = rows(await db.execute(sql`SELECT ingredient_names FROM recipes WHERE id = ${curry}`));
+    expect(row!.ingredient_names).toEqual(["chicken thigh", "basmati rice", "prawn"]);
+    expect((await searchRecipes(db, { ingredients: ["chicken", "rice", "shrimp"] })).results.map((r) => r.id)).toContain(curry);
+    expect(await syncDictionary(db)).toMatchObject({ changed: false });
   });
 });

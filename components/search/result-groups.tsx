@@ -1,0 +1,95 @@
+import Link from "next/link";
+import type { SearchResult } from "@/core/search/search";
+
+/** "Make it now" when nothing is missing, then "Missing 1", "Missing 2", then the rest. */
+const bucketOf = (missing: number) => (missing === 0 ? 0 : missing === 1 ? 1 : missing === 2 ? 2 : 3);
+const BUCKET_LABELS = ["Make it now", "Missing 1", "Missing 2", "Missing 3 or more"] as const;
+
+type Group = { key: string; label: string; uses: string | null; results: SearchResult[] };
+
+/**
+ * Results stay in rank order (most of yours used, then fewest missing); each run of results with the
+ * same count of yours and the same missing bucket gets one heading, so the labels never reorder them.
+ */
+function groupsOf(results: readonly SearchResult[], searchedFor: readonly string[]): Group[] {
+  const groups: Group[] = [];
+  for (const result of results) {
+    const bucket = bucketOf(result.missing.length);
+    const key = `${result.used.length}:${bucket}`;
+    if (groups.at(-1)?.key !== key) {
+      const k = searchedFor.length;
+      const used = result.used.length;
+      const uses = k <= 1 ? null : used === k ? (k === 2 ? "uses both of yours" : `uses all ${k} of yours`) : `uses ${used} of your ${k}`;
+      groups.push({ key, label: BUCKET_LABELS[bucket], uses, results: [] });
+    }
+    groups.at(-1)!.results.push(result);
+  }
+  return groups;
+}
+
+function ResultCard({ result, searching }: { result: SearchResult; searching: boolean }) {
+  const missing = result.missing.length;
+  return (
+    <li className="card p-4" data-testid="search-result">
+      <h3 className="text-lg font-semibold">
+        <Link href={`/recipes/${result.id}`} className="link no-underline hover:underline">
+          {result.title}
+        </Link>
+      </h3>
+      {searching ? (
+        <>
+          <p className="mt-1 text-sm font-medium text-stone-800" data-testid="result-counts">
+            uses {result.used.length} of yours · {missing === 0 ? "needs nothing more" : `needs ${missing} more`}
+          </p>
+          <p className="mt-1 text-sm text-green-800">
+            <span className="font-medium">You have:</span> {result.used.join(", ")}
+          </p>
+          {missing > 0 ? (
+            <p className="mt-0.5 text-sm text-stone-700">
+              <span className="font-medium">Missing:</span> {result.missing.join(", ")}
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <p className="mt-1 line-clamp-2 text-sm text-stone-700">{result.summary}</p>
+      )}
+    </li>
+  );
+}
+
+export function ResultGroups({
+  results,
+  searchedFor,
+  searching,
+}: {
+  results: readonly SearchResult[];
+  searchedFor: readonly string[];
+  searching: boolean;
+}) {
+  if (!searching) {
+    return (
+      <ol className="grid gap-3 sm:grid-cols-2">
+        {results.map((result) => (
+          <ResultCard key={result.id} result={result} searching={false} />
+        ))}
+      </ol>
+    );
+  }
+  return (
+    <div className="space-y-6">
+      {groupsOf(results, searchedFor).map((group) => (
+        <section key={group.key} aria-label={[group.label, group.uses].filter(Boolean).join(", ")} data-testid="result-group">
+          <h3 className="mb-2 flex flex-wrap items-baseline gap-x-2 text-base font-semibold">
+            <span className={group.label === "Make it now" ? "text-green-800" : "text-stone-900"}>{group.label}</span>
+            {group.uses ? <span className="text-sm font-normal text-stone-600">{group.uses}</span> : null}
+          </h3>
+          <ol className="grid gap-3 sm:grid-cols-2">
+            {group.results.map((result) => (
+              <ResultCard key={result.id} result={result} searching />
+            ))}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}
