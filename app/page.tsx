@@ -88,8 +88,8 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           </label>
           <IngredientInput key={query.text} defaultValue={query.terms.length ? query.text : ""} />
           <p id="ingredients-hint" className="text-sm text-stone-600">
-            Separate them with commas. &ldquo;Chicken&rdquo; also finds thighs and breasts; &ldquo;shrimp&rdquo; finds prawns. A recipe&apos;s
-            name works too.
+            Separate them with commas. &ldquo;Chicken&rdquo; also finds thighs and breasts; &ldquo;shrimp&rdquo; finds prawns. A
+            recipe&apos;s name works too.
           </p>
           <SearchFilters withoutText={query.without.join(", ")} diets={query.diets} open={filtered} />
           <div className="flex flex-wrap items-center justify-between gap-3">
