@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { IngredientInput } from "@/components/recipes/ingredient-input";
+import { IngredientCombobox } from "@/components/search/ingredient-combobox";
 import { getDb } from "@/infra/db";
 import { parseIngredientQuery } from "@/core/ingredients/query";
 import { MAX_SEARCH_PAGE, PAGE_SIZE, searchRecipes, type SearchResult } from "@/core/search/search";
@@ -79,7 +79,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           <label htmlFor="ingredients-input" className="block text-sm font-medium text-stone-800">
             Ingredients you have
           </label>
-          <IngredientInput key={query.text} defaultValue={query.terms.length ? query.text : ""} />
+          <IngredientCombobox key={query.text} defaultValue={query.terms.length ? query.text : ""} initialChips={query.terms} />
           <p id="ingredients-hint" className="text-sm text-stone-600">
             Separate them with commas.
           </p>
