@@ -58,7 +58,8 @@ describe("hostile input never breaks a form or the database", () => {
       }
     }
     expect(stored).toBeGreaterThan(200);
-  });
+    // Some two hundred recipes, each written with its postings: a correctness test, given room on a busy machine.
+  }, 120_000);
 
   it("searches for any typed text without an error", async () => {
     const db = await getDb();
