@@ -200,15 +200,17 @@ export function IngredientCombobox({
     }, DEBOUNCE_MS);
   }
 
-  /** Enter on typed text: a complete name (canonical, plural or other name) or one the dictionary does not know is added; a prefix opens its suggestions. */
+  /** Enter on typed text: a complete name (canonical, plural or other name) or one the dictionary does not know is added and searched; a prefix opens its suggestions. */
   async function commitDraft(text: string) {
     clearTimeout(timer.current);
     const found = await lookup(text);
     if (found === null || draftRef.current !== text) return;
     const exact = exactIn(found, text);
-    if (exact) addChips([exact.name]);
-    else if (found.length === 0) addChips([text.trim()]);
-    else {
+    if (exact || found.length === 0) {
+      // A complete entry searches at once, as the plain field does; a highlighted option only adds a chip.
+      flushSync(() => addChips([exact ? exact.name : text.trim()]));
+      inputRef.current?.form?.requestSubmit();
+    } else {
       show(found);
       setActive(0);
     }
