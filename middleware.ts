@@ -12,7 +12,13 @@ import { crossSitePost, httpsRedirect, isRouteHandler, methodNotAllowed } from "
 // it imports only the Edge-safe auth config.
 const { auth } = NextAuth(authConfig);
 
-const PROTECTED = [/^\/dashboard(\/|$)/, /^\/recipes\/new\/?$/, /^\/recipes\/[^/]+\/(edit|delete)\/?$/, /^\/account(\/|$)/];
+const PROTECTED = [
+  /^\/dashboard(\/|$)/,
+  /^\/recipes\/new\/?$/,
+  /^\/recipes\/[^/]+\/(edit|delete)\/?$/,
+  /^\/account(\/|$)/,
+  /^\/pantry(\/|$)/,
+];
 const isProtected = (req: NextRequest) => PROTECTED.some((pattern) => pattern.test(req.nextUrl.pathname));
 
 /** Everything after the early checks; `signedIn` is known only on the protected routes. */

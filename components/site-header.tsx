@@ -41,6 +41,9 @@ export function SiteHeader({
               <Link href="/recipes/new" className="block px-4 py-2 text-sm hover:bg-stone-100">
                 Add recipe
               </Link>
+              <Link href="/pantry" className="block px-4 py-2 text-sm hover:bg-stone-100">
+                My pantry
+              </Link>
               <Link href="/account" className="block px-4 py-2 text-sm hover:bg-stone-100">
                 Account
               </Link>

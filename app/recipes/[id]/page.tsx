@@ -6,6 +6,7 @@ import { getDb } from "@/infra/db";
 import { getUser } from "@/auth/user";
 import { getRecipe, parseRecipeId } from "@/core/recipes/queries";
 import { isAllowedImageUrl } from "@/core/recipes/image-hosts";
+import { pantryCoverage, pantryNames } from "@/core/pantry/pantry";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -29,6 +30,10 @@ export default async function RecipePage({ params }: Params) {
   const [recipe, user] = await Promise.all([loadRecipe((await params).id), getUser()]);
   if (!recipe) notFound();
   const isOwner = user !== null && recipe.authorId === user.id;
+  // Only a signed-in person with a saved pantry sees what of the recipe they have.
+  const pantry = user ? await pantryNames(await getDb(), user.id) : [];
+  const recipeNames = [...new Set(recipe.ingredients.map((ingredient) => ingredient.name).filter(Boolean))];
+  const covered = pantry.length > 0 ? pantryCoverage(pantry, recipeNames) : null;
 
   return (
     <article className="mx-auto max-w-3xl">
@@ -72,12 +77,31 @@ export default async function RecipePage({ params }: Params) {
           <h2 id="ingredients-heading" className="mb-3 text-xl font-semibold">
             Ingredients
           </h2>
+          {covered && recipeNames.length > 0 ? (
+            <p className="mb-3 text-sm text-stone-700" data-testid="pantry-coverage">
+              You have {covered.size} of {recipeNames.length} {recipeNames.length === 1 ? "ingredient" : "ingredients"} in{" "}
+              <Link href="/pantry" className="link">
+                your pantry
+              </Link>
+              .
+            </p>
+          ) : null}
           <ul className="space-y-1">
-            {recipe.ingredients.map((ingredient, index) => (
-              <li key={index} className="break-words">
-                {ingredient.line}
-              </li>
-            ))}
+            {recipe.ingredients.map((ingredient, index) =>
+              covered?.has(ingredient.name) ? (
+                <li key={index} className="break-words" data-testid="ingredient-covered">
+                  <span aria-hidden="true" className="mr-1 font-semibold text-green-700">
+                    ✓
+                  </span>
+                  <span className="sr-only">You have this: </span>
+                  {ingredient.line}
+                </li>
+              ) : (
+                <li key={index} className="break-words">
+                  {ingredient.line}
+                </li>
+              ),
+            )}
           </ul>
         </section>
         <section aria-labelledby="steps-heading">
