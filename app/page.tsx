@@ -2,7 +2,11 @@ import Link from "next/link";
 import { IngredientCombobox } from "@/components/search/ingredient-combobox";
 import { SearchFilters } from "@/components/search/search-filters";
 import { ResultGroups } from "@/components/search/result-groups";
+import { PantrySearchLink } from "@/components/pantry/pantry-search-link";
+import { getUser } from "@/auth/user";
 import { getDb } from "@/infra/db";
+import { pantryNames } from "@/core/pantry/pantry";
+import { isPantryStaple } from "@/core/search/staples";
 import { parseIngredientQuery } from "@/core/ingredients/query";
 import { isDiet } from "@/core/search/diets";
 import { resolveTypedTerms } from "@/core/search/typed-terms";
@@ -69,9 +73,11 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   const query = readQuery(await searchParams);
   const db = await getDb();
   const options = { without: query.without, diets: query.diets };
-  const [found, named] = await Promise.all([
+  const user = await getUser();
+  const [found, named, pantry] = await Promise.all([
     searchRecipes(db, { ingredients: query.terms, ...options, assumeStaples: query.assumeStaples, page: query.page }),
     query.terms.length > 0 && query.page === 1 ? searchTitles(db, query.terms.join(" "), { ...options, limit: 4 }) : [],
+    user ? pantryNames(db, user.id) : [],
   ]);
   const searching = found.searchedFor.length > 0;
   const { results, page, pageCount, pagesCapped, ignoredStaples } = found;
@@ -114,6 +120,8 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             </button>
           </div>
         </form>
+        {/* Staples are assumed by the search anyway, so the pantry's search leaves them out. */}
+        <PantrySearchLink names={pantry.filter((name) => !isPantryStaple(name))} className="btn-secondary mt-3 inline-block" />
       </section>
 
       {named.length > 0 ? (

@@ -90,6 +90,11 @@ test.describe("my pantry with JavaScript", () => {
     await expectSearchLink(page, ["chicken thigh", "prawn"]);
     await page.getByRole("link", { name: "Search with my pantry" }).click();
     await expect(page).toHaveURL(/\/\?ingredients=chicken\+thigh%2C\+prawn$/);
+    // The home page offers the same search in one click, and its results use what the pantry has.
+    await page.goto("/");
+    await page.getByTestId("pantry-search-link").click();
+    await expect(page).toHaveURL(/\/\?ingredients=chicken\+thigh%2C\+prawn$/);
+    await expect(page.getByTestId("search-result").first()).toContainText("You have:");
 
     await checkRecipePage(page, recipeId);
     await expectNoSeriousViolations(page);
