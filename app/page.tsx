@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { IngredientInput } from "@/components/recipes/ingredient-input";
+import { IngredientCombobox } from "@/components/search/ingredient-combobox";
 import { SearchFilters } from "@/components/search/search-filters";
 import { ResultGroups } from "@/components/search/result-groups";
 import { getDb } from "@/infra/db";
 import { parseIngredientQuery } from "@/core/ingredients/query";
 import { isDiet } from "@/core/search/diets";
+import { resolveTypedTerms } from "@/core/search/typed-terms";
 import { MAX_SEARCH_PAGE, PAGE_SIZE, searchRecipes, searchTitles, type SearchPage } from "@/core/search/search";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -86,10 +87,14 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           <label htmlFor="ingredients-input" className="block text-sm font-medium text-stone-800">
             Ingredients you have
           </label>
-          <IngredientInput key={query.text} defaultValue={query.terms.length ? query.text : ""} />
+          <IngredientCombobox
+            key={query.text}
+            defaultValue={query.terms.length ? query.text : ""}
+            initialChips={resolveTypedTerms(query.terms)}
+          />
           <p id="ingredients-hint" className="text-sm text-stone-600">
-            Separate them with commas. &ldquo;Chicken&rdquo; also finds thighs and breasts; &ldquo;shrimp&rdquo; finds prawns. A recipe&apos;s
-            name works too.
+            Separate them with commas. &ldquo;Chicken&rdquo; also finds thighs and breasts; &ldquo;shrimp&rdquo; finds prawns. A
+            recipe&apos;s name works too.
           </p>
           <SearchFilters withoutText={query.without.join(", ")} diets={query.diets} open={filtered} />
           <div className="flex flex-wrap items-center justify-between gap-3">

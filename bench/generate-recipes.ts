@@ -62,7 +62,16 @@ const POPULAR = [
   "ice",
 ];
 /** Forms of common kinds, so a typed kind ("chicken", "rice", "cheese") has long posting lists that cover several names. */
-const POPULAR_FORMS = ["chicken thigh", "basmati rice", "cherry tomato", "smoked paprika", "baby spinach", "frozen peas", "jasmine rice", "chicken wing"];
+const POPULAR_FORMS = [
+  "chicken thigh",
+  "basmati rice",
+  "cherry tomato",
+  "smoked paprika",
+  "baby spinach",
+  "frozen peas",
+  "jasmine rice",
+  "chicken wing",
+];
 /** Ingredient names, most popular first: the real ones, then every other dictionary entry (kinds included) in a seeded order. */
 export function vocabulary(size = 1_200, seed = 7): string[] {
   const popular = [...new Set([...POPULAR, ...POPULAR_FORMS].map((name) => resolveIngredient(name)).filter(Boolean))];

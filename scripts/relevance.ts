@@ -5,10 +5,10 @@
  * `--write` also saves the report as tests/relevance/results.txt. The search API is called only
  * through scripts/relevance/run-query.ts.
  */
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { openPglite, type Db } from "@/infra/db/client";
+import { openPglite } from "@/infra/db/client";
+import { syncDictionary } from "@/core/ingredients/dictionary/sync";
 import { runMigrations } from "@/infra/db/migrate";
 import { seedCatalogue } from "@/scripts/seed/seed-catalogue";
 import { loadJudgements } from "./relevance/judgements";
@@ -16,31 +16,19 @@ import { formatReport, scoreQuery } from "./relevance/metrics";
 import { runQuery, unsupported } from "./relevance/run-query";
 
 const RESULTS_PATH = path.join(process.cwd(), "tests", "relevance", "results.txt");
-const SYNC_MODULE = path.join(process.cwd(), "core", "ingredients", "dictionary", "sync.ts");
-
-/** Runs syncDictionary(db) when core/ingredients/dictionary/sync.ts exists and exports it (the dictionary search); else says why not. */
-async function syncDictionaryIfPresent(db: Db): Promise<string> {
-  if (!existsSync(SYNC_MODULE)) return "not run (core/ingredients/dictionary/sync.ts does not exist)";
-  const loaded = (await import(pathToFileURL(SYNC_MODULE).href)) as { syncDictionary?: (db: Db) => Promise<unknown> };
-  if (typeof loaded.syncDictionary !== "function") return "not run (sync.ts does not export syncDictionary)";
-  await loaded.syncDictionary(db);
-  return "ran syncDictionary(db)";
-}
-
 async function main() {
   const write = process.argv.includes("--write");
   const judgements = loadJudgements();
   const handle = await openPglite("memory://");
   try {
     await runMigrations(handle);
+    await syncDictionary(handle.db);
     const seeded = await seedCatalogue(handle.db);
-    const sync = await syncDictionaryIfPresent(handle.db);
     const scored = [];
     for (const query of judgements.queries) scored.push(scoreQuery(query, await runQuery(handle.db, query)));
     const report = formatReport(scored, {
       header: [
         `Ingredient search relevance: ${judgements.queries.length} judged queries (tests/relevance/judgements.json), ${seeded} catalogue recipes.`,
-        `Dictionary sync: ${sync}.`,
       ],
       unsupported,
     });

@@ -79,7 +79,7 @@ export function ResultGroups({
     <div className="space-y-6">
       {groupsOf(results, searchedFor).map((group) => (
         <section key={group.key} aria-label={[group.label, group.uses].filter(Boolean).join(", ")} data-testid="result-group">
-          <h3 className="mb-2 flex flex-wrap items-baseline gap-x-2 text-base font-semibold">
+          <h3 className="mb-2 flex flex-wrap items-baseline gap-x-2 text-base font-semibold" data-testid="group-heading">
             <span className={group.label === "Make it now" ? "text-green-800" : "text-stone-900"}>{group.label}</span>
             {group.uses ? <span className="text-sm font-normal text-stone-600">{group.uses}</span> : null}
           </h3>

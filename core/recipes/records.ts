@@ -18,7 +18,11 @@ export function recipeColumns(input: RecipeInput) {
 }
 
 /** Parses each ingredient line, resolves it to its dictionary ingredient (or keeps its normalised name), and collects the distinct names search uses. */
-export function toIngredientRecords(lines: readonly string[]): { ingredients: RecipeIngredient[]; ingredientNames: string[]; dietFlags: number } {
+export function toIngredientRecords(lines: readonly string[]): {
+  ingredients: RecipeIngredient[];
+  ingredientNames: string[];
+  dietFlags: number;
+} {
   const ingredients = lines.map((line) => {
     const parsed = parseIngredientLine(line);
     return { ...parsed, name: resolveIngredient(parsed.name) };

@@ -97,7 +97,14 @@ export async function searchRecipes(db: Db, query: SearchQuery): Promise<SearchP
     }),
   );
   const pageHits = hits.slice(offset, offset + PAGE_SIZE);
-  const byId = new Map((await readRecipes(db, pageHits.map((hit) => hit.id))).map((row) => [row.id, row]));
+  const byId = new Map(
+    (
+      await readRecipes(
+        db,
+        pageHits.map((hit) => hit.id),
+      )
+    ).map((row) => [row.id, row]),
+  );
   return {
     results: pageHits.flatMap((hit) => {
       const row = byId.get(hit.id);
@@ -186,7 +193,14 @@ export async function searchTitles(
   text: string,
   { without = [], diets = [], limit = 6 }: { without?: readonly string[]; diets?: readonly Diet[]; limit?: number } = {},
 ): Promise<TitleMatch[]> {
-  const words = typeof text === "string" ? text.normalize("NFKC").replace(/[^\p{L}\p{N}\s'-]+/gu, " ").trim().slice(0, 200) : "";
+  const words =
+    typeof text === "string"
+      ? text
+          .normalize("NFKC")
+          .replace(/[^\p{L}\p{N}\s'-]+/gu, " ")
+          .trim()
+          .slice(0, 200)
+      : "";
   if (words === "") return [];
   const excluded = resolveTypedTerms(without).slice(0, MAX_EXCLUSIONS);
   const found = rows<TitleMatch>(

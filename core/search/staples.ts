@@ -5,7 +5,9 @@ import { dictionaryIngredients, isStapleIngredient, resolveIngredient } from "@/
  * which recipes match. The dictionary's staple entries (salt and its kinds, black pepper, water,
  * the everyday oils, white sugar, plain flour); brown sugar or sesame oil are not staples.
  */
-export const PANTRY_STAPLES: ReadonlySet<string> = new Set([...dictionaryIngredients()].filter((entry) => entry.staple).map((entry) => entry.name));
+export const PANTRY_STAPLES: ReadonlySet<string> = new Set(
+  [...dictionaryIngredients()].filter((entry) => entry.staple).map((entry) => entry.name),
+);
 
 /** A canonical name, or any written form ("Olive Oil, for frying"), resolved first. */
 export function isPantryStaple(name: string): boolean {

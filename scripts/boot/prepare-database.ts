@@ -13,5 +13,10 @@ export async function prepareDatabase(): Promise<void> {
   if (handle.driver === "pglite" && env.SEED_CATALOGUE && (await hasNoRecipes(handle.db))) {
     seeded = await seedCatalogue(handle.db);
   }
-  log.info("database.ready", { driver: handle.driver, seededRecipes: seeded, dictionaryVersion: dictionary.version, reresolvedRecipes: dictionary.recipes });
+  log.info("database.ready", {
+    driver: handle.driver,
+    seededRecipes: seeded,
+    dictionaryVersion: dictionary.version,
+    reresolvedRecipes: dictionary.recipes,
+  });
 }

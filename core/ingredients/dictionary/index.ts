@@ -112,6 +112,21 @@ export function ingredientNamed(name: string): Ingredient | undefined {
   return dictionary.entries.get(name);
 }
 
+// Apart from load()'s entries, whose hash is DICTIONARY_VERSION: listing the other names changes no resolving.
+const otherNames = new Map(
+  Object.values(files).flatMap((data) =>
+    z
+      .array(dictionaryEntrySchema)
+      .parse(data)
+      .map((entry) => [entry.name, entry.aka ?? []] as const),
+  ),
+);
+
+/** The other names an entry is written by (prawn → shrimp, prawn tail), as in its data file; [] for a name the dictionary does not know. */
+export function otherNamesOf(name: string): readonly string[] {
+  return otherNames.get(name) ?? [];
+}
+
 /** The canonical name a written form stands for ("prawns", "shrimp" → "prawn"), without any rewriting. */
 export function canonicalOfKey(key: string): string | undefined {
   return dictionary.keys.get(key);

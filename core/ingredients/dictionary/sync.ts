@@ -46,7 +46,7 @@ export async function syncDictionary(db: Db, { force = false } = {}): Promise<Sy
     await tx.execute(sql`DELETE FROM recipe_ingredients`);
     await tx.execute(sql`UPDATE ingredient_stats SET recipe_count = 0, max_covers = 1`);
     let recipes = 0;
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const batch = rows<{ id: number; ingredients: RecipeIngredient[] }>(
         await tx.execute(sql`SELECT id, ingredients FROM recipes WHERE id > ${after} ORDER BY id LIMIT ${BATCH}`),
       );

@@ -10,7 +10,6 @@ import { searchRecipes } from "@/core/search/search";
 import { lineageOf } from "@/core/ingredients/dictionary";
 import { syncDictionary } from "@/core/ingredients/dictionary/sync";
 
-
 const input = (title: string, lines: string[]) =>
   recipeFormSchema.parse({
     title,
@@ -37,7 +36,14 @@ async function expectPostingsMatchRecipes(db: Db) {
     const nonstaple = leaves.filter((name) => !PANTRY_STAPLES.has(name)).length;
     const covered = (name: string, only: string[]) => only.filter((leaf) => lineageOf(leaf).includes(name)).length;
     const byId = names.map((name) => ({ id: ids.get(name)!, name })).sort((a, b) => a.id - b.id);
-    const coverList = byId.map(({ name }) => covered(name, leaves.filter((leaf) => !PANTRY_STAPLES.has(leaf))) + 256 * covered(name, leaves));
+    const coverList = byId.map(
+      ({ name }) =>
+        covered(
+          name,
+          leaves.filter((leaf) => !PANTRY_STAPLES.has(leaf)),
+        ) +
+        256 * covered(name, leaves),
+    );
     return names.map((name) =>
       [
         Number(recipe.id),
