@@ -29,11 +29,14 @@ import { runMigrations } from "@/infra/db/migrate";
 import {
   canonicalOfKey,
   covers,
+  dictionaryIngredients,
   dietFlagsOf,
   hasNarrowerIngredients,
   ingredientNamed,
   isStapleIngredient,
+  otherNamesOf,
 } from "@/core/ingredients/dictionary";
+import { suggestIngredients } from "@/core/search/suggest";
 import { PANTRY_STAPLES } from "@/core/search/staples";
 import { DIETS, type Diet } from "@/core/search/diets";
 import { dietMask, resolveTypedTerms } from "@/core/search/typed-terms";
@@ -200,6 +203,35 @@ const plans: string[] = [];
 const checks: string[] = [];
 const loads: string[] = [];
 const listLengths: string[] = [];
+type SuggestResult = { driver: string; size: number; letters: number; times: number[]; empty: number };
+const suggestions: SuggestResult[] = [];
+
+/** What a cook has typed so far: the first 1–4 letters of dictionary names and other names. */
+const TYPED_SOURCES = [...dictionaryIngredients()].flatMap((entry) => [entry.name, ...otherNamesOf(entry.name)]);
+
+/** suggestIngredients (8 suggestions, as the search box asks) for prefixes of 1, 2, 3 and 4 letters. */
+async function benchmarkSuggestions(driver: string, db: Db, size: number) {
+  const random = mulberry32(size + 2);
+  for (const letters of [1, 2, 3, 4]) {
+    const prefixes = Array.from({ length: QUERIES * 2 }, () =>
+      TYPED_SOURCES[Math.floor(random() * TYPED_SOURCES.length)]!.slice(0, letters),
+    );
+    for (const prefix of prefixes.slice(0, 3)) await suggestIngredients(db, prefix, 8); // warm-up
+    const times: number[] = [];
+    let empty = 0;
+    for (const prefix of prefixes) {
+      const start = performance.now();
+      const found = await suggestIngredients(db, prefix, 8);
+      times.push(performance.now() - start);
+      if (found.length === 0) empty++;
+    }
+    const result = { driver, size, letters, times: times.sort((a, b) => a - b), empty };
+    suggestions.push(result);
+    console.log(
+      `${driver} ${size} suggestions, ${letters} letters: p50 ${fmt(percentile(result.times, 50))} p95 ${fmt(percentile(result.times, 95))} ms`,
+    );
+  }
+}
 
 /** EXPLAIN (ANALYZE, BUFFERS) of every statement one searchRecipes call sends that reads the postings, with its own time. */
 async function explainSearch(handle: DatabaseHandle, title: string, query: SearchQuery): Promise<void> {
@@ -284,6 +316,7 @@ async function benchmark(driver: string, handle: DatabaseHandle, size: number, {
       }
     }
   }
+  await benchmarkSuggestions(driver, db, size);
   if (driver === "postgres") {
     const kinds = POOLS.find((pool) => pool.group === "kinds")!.names;
     await explainSearch(handle, `${driver}, ${size.toLocaleString("en")} recipes: 3 kinds`, { ingredients: kinds.slice(0, 3) });
@@ -389,7 +422,7 @@ function commit(): string {
     const head = execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
     const dirty = execSync("git status --porcelain -- core bench/lib bench/search.ts bench/generate-recipes.ts", {
       encoding: "utf8",
-    }).trim();
+    }).trimEnd();
     return dirty
       ? `${head} with uncommitted changes to ${dirty
           .split("\n")
@@ -442,7 +475,14 @@ function report(): string {
     "",
     "## Suggestions",
     "",
-    "- TODO: suggestions were not measured: `core/search/suggest.ts` (suggestIngredients) was not on main when this benchmark was written.",
+    `\`suggestIngredients(db, prefix, 8)\` as the search box calls it, for ${QUERIES * 2} prefixes per length: the first 1–4 letters of dictionary names and other names drawn at random (the matching is in memory; one query reads the candidates' recipe counts from ingredient_stats).`,
+    "",
+    "| driver | recipes | letters typed | p50 | p95 | max | empty answers |",
+    "|---|---|---|---|---|---|---|",
+    ...suggestions.map(
+      (r) =>
+        `| ${r.driver} | ${r.size.toLocaleString("en")} | ${r.letters} | ${fmt(percentile(r.times, 50))} | ${fmt(percentile(r.times, 95))} | ${fmt(r.times.at(-1)!)} | ${r.empty} |`,
+    ),
     "",
     "## Times per query shape (ms)",
     "",
