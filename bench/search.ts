@@ -10,7 +10,7 @@
  *   BENCH_QUERIES=60                    timed searches per case BENCH_CHECK=300 (100 from 1M up)
  *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres    BENCH_OUT=bench/search-results.md
  *   BENCH_PLAIN=5 (2 from 100k, 1 from 1M) timed plain queries per case
- *   BENCH_GROUPS=kinds,other names      time only these shapes (while investigating)
+ *   BENCH_GROUPS="kinds;other names"    time only these shapes (while investigating)
  *   BENCH_NOTE="..."                    a line printed on top of the results (e.g. machine state)
  *   BENCH_PG_REUSE=db_name              (while investigating) search an existing database loaded by
  *                                       loadRecipes(handle, size, { seed: 42 }) instead of a fresh one;
@@ -286,7 +286,7 @@ async function benchmark(driver: string, handle: DatabaseHandle, size: number, {
   // The plain query takes seconds from 100,000 recipes up: a few per case give its order of magnitude.
   const plainQueries = Number(process.env.BENCH_PLAIN ?? (size >= 1_000_000 ? 1 : size >= 100_000 ? 2 : 5));
   const random = mulberry32(size);
-  const groups = process.env.BENCH_GROUPS?.split(",");
+  const groups = process.env.BENCH_GROUPS?.split(";");
   for (const pool of POOLS.filter((p) => !groups || groups.includes(p.group))) {
     for (const k of pool.ks) {
       for (const variant of VARIANTS) {
