@@ -134,20 +134,22 @@ function signatureAllows(terms: readonly Term[], used: number): SQL {
 }
 
 /** One level's hits (exactly `used` names) in index order; the signature test runs before the exact name_ids test, both inside the index-only scan. */
-export function levelQuery(level: Level, { limit, maxCount }: { limit?: number; maxCount?: number }): SQL {
+export function levelQuery(level: Level, { limit, maxCount, maxMissing }: { limit?: number; maxCount?: number; maxMissing?: number }): SQL {
   const bounds = [
     ...(maxCount === undefined ? [] : [sql`nonstaple_count <= ${maxCount}`]),
     ...(maxCount === undefined || level.assumeStaples ? [] : [sql`ingredient_count <= ${maxCount}`]),
   ];
   // Ordered arms let the planner merge them (Merge Append) instead of sorting. A recipe on several lists comes from the
   // first (rarest) only. CASE keeps the tests' order, which the planner may change for separate conditions.
+  // The missing bound, the costliest test, runs last and only on the level's hits.
+  const fewMissing = maxMissing === undefined ? sql`` : sql` AND ${missingOf(level.all, level.assumeStaples)} <= ${maxMissing}`;
   const lists = level.walked.map((term, i) => {
     const earlier = level.walked.slice(0, i).map((walked) => walked.id);
     const firstList = earlier.length === 0 ? sql`` : sql`NOT (name_ids && ${intArray(earlier)}) AND `;
     return sql`(SELECT recipe_id, nonstaple_count, ${missingOf(level.all, level.assumeStaples)} AS missing FROM recipe_ingredients
       WHERE name = ${term.name} ${sql.join(bounds.map((bound) => sql`AND ${bound} `))}
         AND CASE WHEN ${signatureAllows(level.all, level.used)}
-          THEN ${firstList}${exactCount(level.all)} = ${level.used} AND ${filtersAllow(level.filters)} ELSE false END
+          THEN ${firstList}${exactCount(level.all)} = ${level.used} AND ${filtersAllow(level.filters)}${fewMissing} ELSE false END
       ORDER BY nonstaple_count, recipe_id DESC NULLS LAST)`;
   });
   return sql`
@@ -181,8 +183,16 @@ async function boundedLevelHits(db: Db, level: Level, want: number): Promise<Hit
     .sort((a, b) => b - a)
     .slice(0, level.used)
     .reduce((sum, covers) => sum + covers, 0);
-  const all = toHits(rows(await db.execute(levelQuery(level, { maxCount: worst + widest }))));
-  return all.sort(byRank).slice(0, want);
+  // Only a recipe missing at most `worst` can be among the best `want`: the database keeps those and ranks them, so a
+  // kind's long list ships `want` rows, not the thousands the bound lets through ("meat" at 100,000 recipes: 13,674).
+  const all = toHits(
+    rows(
+      await db.execute(sql`
+        SELECT * FROM (${levelQuery(level, { maxCount: worst + widest, maxMissing: worst })}) AS bounded
+        ORDER BY bounded.missing, bounded.id DESC LIMIT ${want}`),
+    ),
+  );
+  return all.sort(byRank);
 }
 
 export type Hits = {
@@ -246,6 +256,35 @@ export function rankedLevelsQuery(levels: readonly Level[], want: number): SQL {
   return sql`SELECT * FROM (${sql.join(arms, sql` UNION ALL `)}) AS levels LIMIT ${want}`;
 }
 
+/**
+ * With four or more typed names, the levels above half of them: a recipe rarely has most of several
+ * names, so those levels seldom fill the page and each would read its lists to the end (six names:
+ * the rarest list three times, the next twice). upperLevelsQuery reads the lists once instead.
+ */
+const upperLevelCount = (typed: number) => (typed >= 4 ? typed - Math.ceil(typed / 2) : 0);
+
+/**
+ * Staples assumed, single names: the hits of the given top levels (used from k down to u0) in one
+ * read. A recipe with at least u0 of the k names is on one of the k − u0 + 1 rarest lists (the
+ * lowest level's walked lists), so those lists, read once with "at least u0" in the index scan,
+ * hold all of them; they are few, and the database ranks them (used desc, missing asc, id desc).
+ */
+export function upperLevelsQuery(levels: readonly Level[], want: number): SQL {
+  const lowest = levels.at(-1)!;
+  const lists = lowest.walked.map((term, i) => {
+    const earlier = lowest.walked.slice(0, i).map((walked) => walked.id);
+    const firstList = earlier.length === 0 ? sql`` : sql`NOT (name_ids && ${intArray(earlier)}) AND `;
+    return sql`(SELECT recipe_id, ${missingOf(lowest.all, lowest.assumeStaples)} AS missing, ${exactCount(lowest.all)} AS used
+      FROM recipe_ingredients
+      WHERE name = ${term.name}
+        AND CASE WHEN ${signatureAllows(lowest.all, lowest.used)}
+          THEN ${firstList}${exactCount(lowest.all)} >= ${lowest.used} AND ${filtersAllow(lowest.filters)} ELSE false END)`;
+  });
+  return sql`
+    SELECT m.recipe_id AS id, m.missing, m.used FROM (${sql.join(lists, sql` UNION ALL `)}) m
+    ORDER BY m.used DESC, m.missing, m.recipe_id DESC LIMIT ${want}`;
+}
+
 // Planning grows faster than the number of arms, and the lower levels make most of them; common
 // names usually fill the page in the top levels, so those go first in a statement of their own.
 const ARMS_PER_STATEMENT = 6;
@@ -289,7 +328,10 @@ async function walkLevels(
   if (levels.every(indexOrderIsRankOrder)) {
     // Short lists cost little to walk whole: then one statement beats several round trips.
     const entries = levels[0]!.all.reduce((sum, term) => sum + term.count, 0);
-    for (const batch of entries <= singleStatementEntries ? [levels] : statementBatches(levels)) {
+    if (entries <= singleStatementEntries) return toHits(rows(await db.execute(rankedLevelsQuery(levels, want))));
+    const merged = upperLevelCount(levels.length);
+    if (merged > 0) hits.push(...toHits(rows(await db.execute(upperLevelsQuery(levels.slice(0, merged), want)))));
+    for (const batch of statementBatches(levels.slice(merged))) {
       if (hits.length >= want) break;
       hits.push(...toHits(rows(await db.execute(rankedLevelsQuery(batch, want - hits.length)))));
     }
