@@ -1,7 +1,9 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { FLASH_COOKIE, type Flash } from "@/web/flash/cookie";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import type { Flash } from "@/web/flash/cookie";
+import { takeFlashes } from "@/web/flash/take";
 
 const TONES: Record<Flash["category"], string> = {
   success: "border-green-300 bg-green-50 text-green-900",
@@ -9,16 +11,31 @@ const TONES: Record<Flash["category"], string> = {
   info: "border-sky-300 bg-sky-50 text-sky-900",
 };
 
-/** Shows the messages once: after a client-side navigation the cookie is removed here (a full load had the middleware remove it). */
-export function FlashMessages({ flashes }: { flashes: Flash[] }) {
-  const [dismissed, setDismissed] = useState<number[]>([]);
+/**
+ * Shows each message once, on the page it was meant for. A full page load brings its messages from
+ * the server (the middleware took them out of the cookie). After that the root layout, and this
+ * component with it, stays while pages change in the browser: each navigation to another address
+ * takes the cookie here and shows what it held, or nothing; a new render of the layout at the same
+ * address (`renderId`: an action that redirected to the page it was posted from) shows the messages
+ * it queued, and keeps the page's own otherwise (Next may render the layout again without news).
+ */
+export function FlashMessages({ flashes: initial, renderId }: { flashes: Flash[]; renderId: string }) {
+  const pathname = usePathname();
+  const search = useSearchParams().toString();
+  const address = search ? `${pathname}?${search}` : pathname;
+  const [shown, setShown] = useState<{ flashes: Flash[]; dismissed: number[] }>({ flashes: initial, dismissed: [] });
+  // What the messages on screen were shown for; a re-run of the effect for the same changes nothing.
+  const shownFor = useRef({ address, renderId });
 
   useEffect(() => {
-    const secure = window.location.protocol === "https:" || FLASH_COOKIE.startsWith("__Host-") ? "; Secure" : "";
-    if (flashes.length > 0) document.cookie = `${FLASH_COOKIE}=; Max-Age=0; path=/; SameSite=Lax${secure}`;
-  }, [flashes]);
+    const previous = shownFor.current;
+    if (previous.address === address && previous.renderId === renderId) return;
+    shownFor.current = { address, renderId };
+    const queued = takeFlashes();
+    if (queued.length > 0 || previous.address !== address) setShown({ flashes: queued, dismissed: [] });
+  }, [address, renderId]);
 
-  const visible = flashes.map((flash, index) => ({ flash, index })).filter(({ index }) => !dismissed.includes(index));
+  const visible = shown.flashes.map((flash, index) => ({ flash, index })).filter(({ index }) => !shown.dismissed.includes(index));
   if (visible.length === 0) return null;
 
   return (
@@ -36,7 +53,7 @@ export function FlashMessages({ flashes }: { flashes: Flash[] }) {
             type="button"
             className="-my-1 rounded px-2 py-1 text-lg leading-none hover:bg-black/5"
             aria-label="Dismiss message"
-            onClick={() => setDismissed((current) => [...current, index])}
+            onClick={() => setShown((current) => ({ ...current, dismissed: [...current.dismissed, index] }))}
           >
             ×
           </button>

@@ -17,9 +17,14 @@ export async function flash(message: string, category: FlashCategory = "info"): 
   });
 }
 
-/** The messages for this page: from the middleware on a full page load, else from the cookie. */
+/**
+ * The messages a full page load carries: the middleware took them out of the cookie and cleared it,
+ * so they show on this page only. Never read from the cookie here: a client-side navigation,
+ * a prefetch and the page Next renders after an action's redirect all send it too, and whatever
+ * they render stays in the router's cache (and the root layout stays on screen across client
+ * navigations), so the message would follow the person around. In the browser FlashMessages takes
+ * the cookie itself.
+ */
 export async function readFlashes(): Promise<Flash[]> {
-  const forwarded = (await headers()).get(FLASH_HEADER);
-  if (forwarded !== null) return decodeFlashes(forwarded);
-  return decodeFlashes((await cookies()).get(FLASH_COOKIE)?.value);
+  return decodeFlashes((await headers()).get(FLASH_HEADER));
 }
