@@ -1,20 +1,37 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { isProduction } from "@/infra/env";
-import { decodeFlashes, encodeFlashes, FLASH_COOKIE, FLASH_HEADER, type Flash, type FlashCategory } from "./cookie";
+import {
+  ADDRESS_COOKIE,
+  ADDRESS_HEADER,
+  decodeAddress,
+  decodeFlashes,
+  encodeAddress,
+  encodeFlashes,
+  FLASH_COOKIE,
+  FLASH_HEADER,
+  type Flash,
+  type FlashCategory,
+} from "./cookie";
+
+// Readable by the page script, which removes them once shown; they hold what the person just typed or is told.
+const handOverCookie = () => ({ path: "/", sameSite: "lax" as const, secure: isProduction, httpOnly: false, maxAge: 120 });
 
 /** Queues a message for the next page. Call it in a server action, before `redirect()`. */
 export async function flash(message: string, category: FlashCategory = "info"): Promise<void> {
   const jar = await cookies();
   const queued = decodeFlashes(jar.get(FLASH_COOKIE)?.value);
-  jar.set(FLASH_COOKIE, encodeFlashes([...queued, { category, message }]), {
-    path: "/",
-    sameSite: "lax",
-    secure: isProduction,
-    // Readable by the page script, which removes it once shown; it holds nothing secret.
-    httpOnly: false,
-    maxAge: 120,
-  });
+  jar.set(FLASH_COOKIE, encodeFlashes([...queued, { category, message }]), handOverCookie());
+}
+
+/** Keeps the address just typed for the next page's form. Call it in a server action, before `redirect()`. */
+export async function keepAddress(address: string): Promise<void> {
+  (await cookies()).set(ADDRESS_COOKIE, encodeAddress(address), handOverCookie());
+}
+
+/** The kept address on a full page load (the middleware handed it over); in the browser the form takes it itself. */
+export async function readKeptAddress(): Promise<string> {
+  return decodeAddress((await headers()).get(ADDRESS_HEADER));
 }
 
 /**

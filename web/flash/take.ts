@@ -1,6 +1,6 @@
-import { decodeFlashes, FLASH_COOKIE, type Flash } from "./cookie";
+import { ADDRESS_COOKIE, decodeAddress, decodeFlashes, FLASH_COOKIE, type Flash } from "./cookie";
 
-// In the browser, after a navigation that was no full page load: the page takes the flash cookie
+// In the browser, after a navigation that was no full page load: the page takes a handed-over cookie
 // itself, and removes it, so that what it holds shows once.
 function takeCookie(name: string): string | undefined {
   const prefix = `${name}=`;
@@ -15,3 +15,5 @@ function takeCookie(name: string): string | undefined {
 }
 
 export const takeFlashes = (): Flash[] => decodeFlashes(takeCookie(FLASH_COOKIE));
+
+export const takeKeptAddress = (): string => decodeAddress(takeCookie(ADDRESS_COOKIE));
