@@ -12,18 +12,17 @@ const TONES: Record<Flash["category"], string> = {
 };
 
 /**
- * Shows each message once, on the page it was meant for. A full page load brings its messages from
- * the server (the middleware took them out of the cookie). After that the root layout, and this
- * component with it, stays while pages change in the browser: each navigation to another address
- * takes the cookie here and shows what it held, or nothing; a new render of the layout at the same
- * address (`renderId`: an action that redirected to the page it was posted from) shows the messages
- * it queued, and keeps the page's own otherwise (Next may render the layout again without news).
+ * Shows each message once, on the page it was meant for. The server renders them on a full page
+ * load and right after an action's redirect (readFlashes). The root layout, and this component with
+ * it, stays while pages change in the browser: each navigation to another address shows nothing
+ * (or what the cookie queued, taken here), and a new render of the layout (`renderId`) shows the
+ * messages it brought. The cookie is removed here whenever it is seen, so that it shows once.
  */
-export function FlashMessages({ flashes: initial, renderId }: { flashes: Flash[]; renderId: string }) {
+export function FlashMessages({ flashes, renderId }: { flashes: Flash[]; renderId: string }) {
   const pathname = usePathname();
   const search = useSearchParams().toString();
   const address = search ? `${pathname}?${search}` : pathname;
-  const [shown, setShown] = useState<{ flashes: Flash[]; dismissed: number[] }>({ flashes: initial, dismissed: [] });
+  const [shown, setShown] = useState<{ flashes: Flash[]; dismissed: number[] }>({ flashes, dismissed: [] });
   // What the messages on screen were shown for; a re-run of the effect for the same changes nothing.
   const shownFor = useRef({ address, renderId });
 
@@ -32,8 +31,10 @@ export function FlashMessages({ flashes: initial, renderId }: { flashes: Flash[]
     if (previous.address === address && previous.renderId === renderId) return;
     shownFor.current = { address, renderId };
     const queued = takeFlashes();
-    if (queued.length > 0 || previous.address !== address) setShown({ flashes: queued, dismissed: [] });
-  }, [address, renderId]);
+    const fresh = previous.renderId !== renderId && flashes.length > 0 ? flashes : queued;
+    // Next may render the layout again without news (a refresh): the page's messages then stay.
+    if (fresh.length > 0 || previous.address !== address) setShown({ flashes: fresh, dismissed: [] });
+  }, [address, renderId, flashes]);
 
   const visible = shown.flashes.map((flash, index) => ({ flash, index })).filter(({ index }) => !shown.dismissed.includes(index));
   if (visible.length === 0) return null;

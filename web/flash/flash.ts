@@ -35,13 +35,17 @@ export async function readKeptAddress(): Promise<string> {
 }
 
 /**
- * The messages a full page load carries: the middleware took them out of the cookie and cleared it,
- * so they show on this page only. Never read from the cookie here: a client-side navigation,
- * a prefetch and the page Next renders after an action's redirect all send it too, and whatever
- * they render stays in the router's cache (and the root layout stays on screen across client
- * navigations), so the message would follow the person around. In the browser FlashMessages takes
- * the cookie itself.
+ * The messages for this page. A full page load carries them from the middleware, which took them
+ * out of the cookie and cleared it. The page Next renders right after an action's redirect (its own
+ * RSC request, without the router's state tree that every navigation, refresh and prefetch of the
+ * browser sends) reads the cookie the action just set; FlashMessages removes it in the browser.
+ * Every other request shows nothing: a client navigation or prefetch sends the cookie too, and
+ * what it rendered would stay in the router's cache and follow the person to unrelated pages.
  */
 export async function readFlashes(): Promise<Flash[]> {
-  return decodeFlashes((await headers()).get(FLASH_HEADER));
+  const request = await headers();
+  const forwarded = request.get(FLASH_HEADER);
+  if (forwarded !== null) return decodeFlashes(forwarded);
+  const afterActionRedirect = request.has("rsc") && !request.has("next-router-state-tree") && !request.has("next-router-prefetch");
+  return afterActionRedirect ? decodeFlashes((await cookies()).get(FLASH_COOKIE)?.value) : [];
 }
