@@ -66,7 +66,7 @@ export function UserMenu({ name, logoutAction }: { name: ReactNode; logoutAction
         ))}
         <form action={logoutAction}>
           <button type="submit" className="block w-full px-4 py-2 text-left text-sm hover:bg-stone-100">
-            Logout
+            Log out
           </button>
         </form>
       </div>

@@ -31,7 +31,7 @@ test.describe("accounts with JavaScript", () => {
       await page.goto("/login");
       await page.getByRole("main").getByLabel("Email").fill(email);
       await page.getByRole("main").getByLabel("Password").fill(password);
-      await page.getByRole("button", { name: "Log in" }).click();
+      await page.getByRole("main").getByRole("button", { name: "Log in" }).click();
     };
     await logIn(attackerPassword);
     await expect(page.getByTestId("login-message")).toHaveText("Wrong email or password.");
@@ -100,7 +100,7 @@ test.describe("accounts with JavaScript", () => {
     await page.goto("/login");
     await page.getByRole("main").getByLabel("Email").fill(email);
     await page.getByRole("main").getByLabel("Password").fill("a long and unusual passphrase");
-    await page.getByRole("button", { name: "Log in" }).click();
+    await page.getByRole("main").getByRole("button", { name: "Log in" }).click();
     await expect(page.getByTestId("login-message")).toContainText("not confirmed yet");
     await expect(page.getByRole("link", { name: "Send the confirmation link again" })).toBeVisible();
     await expect(page.getByTestId("user-menu")).toHaveCount(0);

@@ -121,7 +121,7 @@ test("a signed-in cook's pages: new recipe with errors, recipe, edit, dashboard 
 
   // The signed-in header's menu, opened.
   await page.getByTestId("user-menu").locator("summary").click();
-  await expect(page.getByTestId("user-menu").getByRole("button", { name: "Logout" })).toBeVisible();
+  await expect(page.getByTestId("user-menu").getByRole("button", { name: "Log out" })).toBeVisible();
   await expectNoSeriousViolations(page);
   // Closed again, as a person would: the open menu lies over the first rows' links.
   await page.getByTestId("user-menu").locator("summary").click();
