@@ -24,7 +24,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <SiteHeader user={user} logoutAction={logoutAction} loginAction={navLoginAction} />
-        <FlashMessages flashes={flashes} />
+        {/* A new id with each render of this layout: the messages' cue that the server answered again. */}
+        <FlashMessages flashes={flashes} renderId={crypto.randomUUID()} />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
           {children}
         </main>

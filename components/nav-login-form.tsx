@@ -24,7 +24,7 @@ export function NavLoginForm({ action }: { action: (formData: FormData) => Promi
         className="input min-w-0 flex-1 py-1.5 text-sm sm:w-36"
       />
       <button type="submit" className="btn-primary py-1.5">
-        Login
+        Log in
       </button>
     </form>
   );

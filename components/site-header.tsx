@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { SessionUser } from "@/auth/user";
 import { NavLoginForm } from "./nav-login-form";
+import { UserMenu } from "./user-menu";
 
 /** The original app's top bar: Home, Register and an inline login form, or the user's menu. */
 type FormAction = (formData: FormData) => Promise<void>;
@@ -30,30 +31,7 @@ export function SiteHeader({
           Home
         </Link>
         {user ? (
-          <details className="relative" data-testid="user-menu">
-            <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-sm font-semibold text-stone-800 hover:bg-stone-100">
-              Hi, {user.name} <span aria-hidden="true">▾</span>
-            </summary>
-            <div className="absolute right-0 z-20 mt-2 w-48 rounded-md border border-stone-200 bg-white py-1 shadow-lg">
-              <Link href="/dashboard" className="block px-4 py-2 text-sm hover:bg-stone-100">
-                Dashboard
-              </Link>
-              <Link href="/recipes/new" className="block px-4 py-2 text-sm hover:bg-stone-100">
-                Add recipe
-              </Link>
-              <Link href="/pantry" className="block px-4 py-2 text-sm hover:bg-stone-100">
-                My pantry
-              </Link>
-              <Link href="/account" className="block px-4 py-2 text-sm hover:bg-stone-100">
-                Account
-              </Link>
-              <form action={logoutAction}>
-                <button type="submit" className="block w-full px-4 py-2 text-left text-sm hover:bg-stone-100">
-                  Logout
-                </button>
-              </form>
-            </div>
-          </details>
+          <UserMenu name={user.name} logoutAction={logoutAction} />
         ) : (
           <>
             <Link href="/register" className="text-sm font-medium text-stone-700 hover:text-brand-700">

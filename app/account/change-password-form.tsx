@@ -26,7 +26,7 @@ export function ChangePasswordForm() {
         label="New password"
         type="password"
         autoComplete="new-password"
-        hint="At least 8 characters."
+        hint="At least 8 characters. A long phrase you can remember works well."
         error={errorFor("password")}
         registration={form.register("password")}
       />

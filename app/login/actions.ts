@@ -5,7 +5,7 @@ import type * as z from "zod/mini";
 import { signInWithPassword } from "@/auth/sign-in";
 import type { LoginCheck } from "@/core/accounts/login";
 import { loginSchema } from "@/core/accounts/schemas";
-import { flash } from "@/web/flash/flash";
+import { flash, keepAddress } from "@/web/flash/flash";
 import type { FormState } from "@/web/forms/form-state";
 import { minutesText, validatedAction } from "@/web/forms/validated-action";
 import { safeCallbackPath } from "@/web/safe-redirect";
@@ -46,5 +46,6 @@ export async function navLoginAction(formData: FormData): Promise<void> {
   const state = await loginAction({}, formData);
   const fieldError = state.fieldErrors ? Object.values(state.fieldErrors)[0] : undefined;
   await flash(fieldError ?? state.message ?? WRONG_CREDENTIALS, "error");
+  if (state.values?.email) await keepAddress(state.values.email);
   redirect("/login");
 }

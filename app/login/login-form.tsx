@@ -5,12 +5,15 @@ import { FormHintLink } from "@/components/forms/form-hint-link";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
+import { useKeptAddress } from "@/components/forms/use-kept-address";
 import { useZodForm } from "@/components/forms/use-zod-form";
 
 const loadLoginSchema = () => import("@/core/accounts/schemas").then((schemas) => schemas.loginSchema);
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const { form, state, pending, errorFor, formProps } = useZodForm(loadLoginSchema, loginAction);
+/** `email`: the address typed into the header's login when it was refused, never the password. */
+export function LoginForm({ callbackUrl, email }: { callbackUrl: string; email?: string }) {
+  const { form, state, pending, errorFor, formProps } = useZodForm(loadLoginSchema, loginAction, email ? { email } : undefined);
+  useKeptAddress((address) => form.setValue("email", address));
   return (
     <form {...formProps} aria-describedby="login-message" className="space-y-2">
       <FormMessage state={state} id="login-message" />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getUser } from "@/auth/user";
+import { readKeptAddress } from "@/web/flash/flash";
 import { safeCallbackPath } from "@/web/safe-redirect";
 import { LoginForm } from "./login-form";
 
@@ -15,7 +16,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="mx-auto max-w-md">
       <h1 className="mb-6 text-2xl font-bold">Log in</h1>
       <div className="card">
-        <LoginForm callbackUrl={destination} />
+        <LoginForm callbackUrl={destination} email={await readKeptAddress()} />
       </div>
       <p className="mt-4 text-sm text-stone-700">
         <Link href="/forgot-password" className="link">

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { registerAccount } from "@/core/accounts/register";
 import { serverRegisterSchema } from "@/core/accounts/server-schemas";
 import { getDb } from "@/infra/db";
-import { flash } from "@/web/flash/flash";
+import { flash, keepAddress } from "@/web/flash/flash";
 import { validatedAction } from "@/web/forms/validated-action";
 
 const MAIL_FAILED =
@@ -17,6 +17,7 @@ export const registerAction = validatedAction(
     // The same words whether or not the address already had an account.
     if (!mail.sent) {
       await flash(MAIL_FAILED, "error");
+      await keepAddress(input.email);
       redirect("/activate/resend");
     }
     await flash(`Check your inbox: we sent a mail to ${input.email} to confirm your address.`, "success");

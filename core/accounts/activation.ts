@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/infra/db";
-import { users } from "@/infra/db/schema";
+import { oneTimeTokens, users } from "@/infra/db/schema";
 import { verifyPassword } from "@/core/passwords/hash";
-import { consumeToken, peekToken } from "./tokens";
+import { consumeToken, hashToken, looksLikeToken, peekToken } from "./tokens";
 import { env } from "@/infra/env";
 import { findUserById, type PublicUser } from "./users";
 
@@ -13,6 +13,30 @@ export async function checkActivationToken(db: Db, token: string): Promise<Publi
   if (!live) return null;
   const user = await findUserById(db, live.userId);
   return user && !user.isActive && live.registration.name !== null ? { ...user, name: live.registration.name } : user;
+}
+
+/**
+ * Whether a link that no longer works is one of this account's activation links, used or replaced,
+ * and the account is confirmed. Only the holder of a mail sent to the address has such a link, so
+ * saying "already confirmed" tells them nothing they could not learn from their inbox; any other
+ * link, and any link of an account still waiting, gets the same "does not work" as a made-up one.
+ */
+export async function isConfirmedActivationLink(db: Db, token: string): Promise<boolean> {
+  if (!looksLikeToken(token)) return false;
+  const [row] = await db
+    .select({ id: oneTimeTokens.id })
+    .from(oneTimeTokens)
+    .innerJoin(users, eq(users.id, oneTimeTokens.userId))
+    .where(
+      and(
+        eq(oneTimeTokens.tokenHash, hashToken(token)),
+        eq(oneTimeTokens.purpose, "activation"),
+        isNotNull(oneTimeTokens.usedAt),
+        eq(users.isActive, true),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
 
 export type Activation = { status: "activated"; user: PublicUser } | { status: "wrong-password" } | { status: "invalid" };

@@ -31,8 +31,8 @@ export async function checkResetToken(db: Db, token: string) {
   return live ? findUserById(db, live.userId) : null;
 }
 
-/** Once per token: every session ends, the login back-off clears, nobody is signed in. A pending activation link then activates with this password. */
-export async function resetPassword(db: Db, token: string, newPassword: string): Promise<boolean> {
+/** Once per token: every session ends, the login back-off clears, nobody is signed in. A pending activation link then activates with this password. Returns the account's address, or null when the link does not work. */
+export async function resetPassword(db: Db, token: string, newPassword: string): Promise<string | null> {
   const passwordHash = await hashPassword(newPassword, env.PASSWORD_ITERATIONS);
   const user = await db.transaction(async (tx) => {
     const used = await consumeToken(tx, token, "password_reset");
@@ -48,8 +48,8 @@ export async function resetPassword(db: Db, token: string, newPassword: string):
       .where(and(eq(oneTimeTokens.userId, used.userId), eq(oneTimeTokens.purpose, "activation"), isNull(oneTimeTokens.usedAt)));
     return row ?? null;
   });
-  if (!user) return false;
+  if (!user) return null;
   await revokeUserSessions(db, user.id);
   await clearLoginFailures(user.email);
-  return true;
+  return user.email;
 }

@@ -31,7 +31,7 @@ test.describe("accounts with JavaScript", () => {
       await page.goto("/login");
       await page.getByRole("main").getByLabel("Email").fill(email);
       await page.getByRole("main").getByLabel("Password").fill(password);
-      await page.getByRole("button", { name: "Log in" }).click();
+      await page.getByRole("main").getByRole("button", { name: "Log in" }).click();
     };
     await logIn(attackerPassword);
     await expect(page.getByTestId("login-message")).toHaveText("Wrong email or password.");
@@ -69,7 +69,7 @@ test.describe("accounts with JavaScript", () => {
     await expect(page.getByTestId("user-menu")).toHaveCount(0);
   });
 
-  test("a used activation link shows a clear page with a form for a new one", async ({ page }) => {
+  test("a used activation link of a confirmed account says so and offers to log in", async ({ page }) => {
     const email = uniqueEmail();
     await page.goto("/register");
     await page.getByRole("main").getByLabel("Name").fill("Twice");
@@ -83,8 +83,9 @@ test.describe("accounts with JavaScript", () => {
     await expect(page.getByTestId("user-menu")).toContainText("Hi, Twice");
 
     await page.goto(link);
-    await expect(page.getByTestId("activation-invalid")).toBeVisible();
-    await expect(page.getByRole("button", { name: "Send the link again" })).toBeVisible();
+    await expect(page.getByTestId("activation-confirmed")).toBeVisible();
+    await expect(page.getByTestId("activation-invalid")).toHaveCount(0);
+    await expect(page.getByRole("main").getByRole("link", { name: "Log in" })).toBeVisible();
   });
 
   test("an inactive account cannot log in and is offered a new link", async ({ page }) => {
@@ -99,7 +100,7 @@ test.describe("accounts with JavaScript", () => {
     await page.goto("/login");
     await page.getByRole("main").getByLabel("Email").fill(email);
     await page.getByRole("main").getByLabel("Password").fill("a long and unusual passphrase");
-    await page.getByRole("button", { name: "Log in" }).click();
+    await page.getByRole("main").getByRole("button", { name: "Log in" }).click();
     await expect(page.getByTestId("login-message")).toContainText("not confirmed yet");
     await expect(page.getByRole("link", { name: "Send the confirmation link again" })).toBeVisible();
     await expect(page.getByTestId("user-menu")).toHaveCount(0);

@@ -7,14 +7,14 @@ test.describe("accounts with JavaScript", () => {
     await expect(menu).toContainText(`Hi, ${name}`);
 
     await menu.locator("summary").click();
-    await menu.getByRole("button", { name: "Logout" }).click();
+    await menu.getByRole("button", { name: "Log out" }).click();
     await expect(page.getByTestId("flash")).toContainText("logged out");
     await expect(page.getByTestId("user-menu")).toHaveCount(0);
 
     const nav = page.getByRole("navigation", { name: "Main" });
     await nav.getByPlaceholder("Email").fill(email.toUpperCase());
     await nav.getByPlaceholder("Password").fill(password);
-    await nav.getByRole("button", { name: "Login" }).click();
+    await nav.getByRole("button", { name: "Log in" }).click();
     await expect(page.getByTestId("flash")).toContainText(`Welcome back, ${name}!`);
     await expect(page.getByTestId("user-menu")).toContainText(`Hi, ${name}`);
   });
@@ -29,7 +29,7 @@ test.describe("accounts with JavaScript", () => {
       await page.goto("/login");
       await page.getByRole("main").getByLabel("Email").fill(address);
       await page.getByRole("main").getByLabel("Password").fill(password);
-      await page.getByRole("button", { name: "Log in" }).click();
+      await page.getByRole("main").getByRole("button", { name: "Log in" }).click();
       await expect(page.getByTestId("login-message")).toHaveText("Wrong email or password.");
     }
   });
@@ -66,13 +66,13 @@ test.describe("accounts without JavaScript", () => {
     const nav = page.getByRole("navigation", { name: "Main" });
     await nav.getByPlaceholder("Email").fill(email);
     await nav.getByPlaceholder("Password").fill(password);
-    await nav.getByRole("button", { name: "Login" }).click();
+    await nav.getByRole("button", { name: "Log in" }).click();
     await expect(page.getByTestId("user-menu")).toContainText(`Hi, ${name}`);
   });
 
   test("an empty login from the navigation bar says what is missing", async ({ page }) => {
     await page.goto("/");
-    await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Login" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Log in" }).click();
     await expect(page.getByTestId("flash")).toHaveText(/Enter your email and password/);
   });
 });

@@ -53,10 +53,10 @@ test("a mailed link sets a new password, ends every session, clears nothing else
   await page.goto("/login");
   await main(page).getByLabel("Email").fill(email);
   await main(page).getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Log in" }).click();
   await expect(page.getByTestId("login-message")).toHaveText("Wrong email or password.");
   await main(page).getByLabel("Password").fill(newPassword);
-  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Log in" }).click();
   await expect(page.getByTestId("user-menu")).toContainText(name);
 });
 

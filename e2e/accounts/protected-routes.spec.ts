@@ -8,7 +8,7 @@ test("a visitor asking for a protected page is sent to login, and back to it aft
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Frecipes%2Fnew$/);
   await page.getByRole("main").getByLabel("Email").fill(email);
   await page.getByRole("main").getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/recipes\/new$/);
   await expect(page.getByRole("heading", { name: "Add a recipe" })).toBeVisible();
 });
@@ -20,7 +20,7 @@ test("a visitor asking for the dashboard is sent to login, and back to the dashb
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard$/);
   await page.getByRole("main").getByLabel("Email").fill(email);
   await page.getByRole("main").getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("heading", { name: "Your recipes" })).toBeVisible();
 });
@@ -42,7 +42,7 @@ test("a callback address that only becomes //host once its dots are resolved kee
   await page.goto("/login?callbackUrl=/.//evil.example/path");
   await page.getByRole("main").getByLabel("Email").fill(email);
   await page.getByRole("main").getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Log in" }).click();
   await expect(page.getByTestId("user-menu")).toBeVisible();
   expect(new URL(page.url()).origin).toBe(here);
 });

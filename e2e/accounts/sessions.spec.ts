@@ -24,7 +24,7 @@ test("changing the password logs out the other devices and keeps this one", asyn
   await otherPage.goto("/login");
   await otherPage.getByRole("main").getByLabel("Email").fill(email);
   await otherPage.getByRole("main").getByLabel("Password").fill(password);
-  await otherPage.getByRole("button", { name: "Log in" }).click();
+  await otherPage.getByRole("main").getByRole("button", { name: "Log in" }).click();
   await expect(otherPage.getByTestId("user-menu")).toBeVisible();
 
   await page.goto("/account");
@@ -51,11 +51,11 @@ test("after five wrong passwords even the right one waits, with a clear message"
   for (let i = 0; i < 5; i++) {
     await main(page).getByLabel("Email").fill(email);
     await main(page).getByLabel("Password").fill(`wrong guess ${i}`);
-    await page.getByRole("button", { name: "Log in" }).click();
+    await page.getByRole("main").getByRole("button", { name: "Log in" }).click();
     await expect(page.getByTestId("login-message")).toHaveText("Wrong email or password.");
   }
   await main(page).getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Log in" }).click();
   await expect(page.getByTestId("login-message")).toContainText("Too many failed attempts for this account");
   await expect(page.getByRole("link", { name: "Reset your password" })).toBeVisible();
   await expect(page.getByTestId("user-menu")).toHaveCount(0);

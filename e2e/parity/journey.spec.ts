@@ -98,7 +98,7 @@ for (const javaScript of [true, false]) {
 
       await main(page).getByLabel("Email").fill(email);
       await main(page).getByLabel("Password").fill(newPassword);
-      await page.getByRole("button", { name: "Log in" }).click();
+      await page.getByRole("main").getByRole("button", { name: "Log in" }).click();
       await expect(page.getByTestId("user-menu")).toContainText(`Hi, ${name}`);
       expect(page.url().startsWith(`${publicUrl}/`)).toBe(true);
       expect(offSite).toEqual([]);

@@ -174,8 +174,8 @@ async function write(phase: Phase, player: Player) {
 async function relogin(phase: Phase, player: Player) {
   player.lastLoginAt = Date.now();
   const menuPage = player.lastPage;
-  if (menuPage && menuPage.answer.body.includes(">Logout<")) {
-    await phase.time("logout", () => player.visitor.submit(menuPage.path, menuPage.answer, (form) => form.html.includes(">Logout<"), {}));
+  if (menuPage && menuPage.answer.body.includes(">Log out<")) {
+    await phase.time("logout", () => player.visitor.submit(menuPage.path, menuPage.answer, (form) => form.html.includes(">Log out<"), {}));
   }
   player.signedIn = false;
   player.visitor.cookies.delete(SESSION_COOKIE);

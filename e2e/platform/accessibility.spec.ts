@@ -68,8 +68,12 @@ test("registration, with its errors, the activation page and its result", async 
   await expect(page.getByTestId("flash")).toContainText("Welcome, Axe Reader!");
   await expectNoSeriousViolations(page);
 
-  // The same link once used: the page that offers a new one.
+  // The same link once used: the account is confirmed, and the page says so.
   await page.goto(link);
+  await expect(page.getByTestId("activation-confirmed")).toBeVisible();
+  await expectNoSeriousViolations(page);
+  // A link that never worked: the page that offers a new one.
+  await page.goto(`/activate/${"A".repeat(43)}`);
   await expect(page.getByTestId("activation-invalid")).toBeVisible();
   await expectNoSeriousViolations(page);
 });
@@ -117,7 +121,7 @@ test("a signed-in cook's pages: new recipe with errors, recipe, edit, dashboard 
 
   // The signed-in header's menu, opened.
   await page.getByTestId("user-menu").locator("summary").click();
-  await expect(page.getByTestId("user-menu").getByRole("button", { name: "Logout" })).toBeVisible();
+  await expect(page.getByTestId("user-menu").getByRole("button", { name: "Log out" })).toBeVisible();
   await expectNoSeriousViolations(page);
   // Closed again, as a person would: the open menu lies over the first rows' links.
   await page.getByTestId("user-menu").locator("summary").click();

@@ -83,7 +83,7 @@ test("an imported user logs in through the form with the Flask password; importe
   await page.goto(`${appUrl}/login`);
   await page.getByRole("main").getByLabel("Email", { exact: true }).fill("Bruno@Example.com");
   await page.getByRole("main").getByLabel("Password", { exact: true }).fill("bruno123");
-  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Log in" }).click();
   await expect(page.getByTestId("user-menu")).toContainText("Bruno");
 
   await page.goto(`${appUrl}/?ingredients=rice`);
@@ -114,7 +114,7 @@ test.describe("the database going away under the running server", () => {
     await page.goto(`${appUrl}/login`);
     await page.getByRole("main").getByLabel("Email", { exact: true }).fill("bruno@example.com");
     await page.getByRole("main").getByLabel("Password", { exact: true }).fill("bruno123");
-    await page.getByRole("button", { name: "Log in" }).click();
+    await page.getByRole("main").getByRole("button", { name: "Log in" }).click();
     await expect(page.getByTestId("user-menu")).toContainText("Bruno");
 
     cluster!.stop();

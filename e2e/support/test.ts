@@ -88,7 +88,7 @@ export async function registerAndActivate(page: Page, name = "Ada Lovelace") {
 /** Logs out through the user menu and waits until the site says so. */
 export async function logout(page: Page): Promise<void> {
   await page.getByTestId("user-menu").locator("summary").click();
-  await page.getByTestId("user-menu").getByRole("button", { name: "Logout" }).click();
+  await page.getByTestId("user-menu").getByRole("button", { name: "Log out" }).click();
   await expect(page.getByTestId("flash")).toContainText("logged out");
   await expect(page.getByTestId("user-menu")).toHaveCount(0);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeFlashes, encodeFlashes } from "./cookie";
+import { decodeAddress, decodeFlashes, encodeAddress, encodeFlashes } from "./cookie";
 
 describe("flash cookie", () => {
   it("round-trips any text as a cookie- and header-safe value", () => {
@@ -12,5 +12,13 @@ describe("flash cookie", () => {
   it("shows nothing for a tampered value and keeps only known categories", () => {
     expect(decodeFlashes("not-base64!")).toEqual([]);
     expect(decodeFlashes(encodeFlashes([{ category: "evil" as never, message: "x" }]))).toEqual([]);
+  });
+
+  it("keeps an address as a cookie-safe value, and a tampered one gives none", () => {
+    const encoded = encodeAddress("zoë+pantry@example.com");
+    expect(encoded).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeAddress(encoded)).toBe("zoë+pantry@example.com");
+    expect(decodeAddress("not-base64!")).toBe("");
+    expect(decodeAddress(undefined)).toBe("");
   });
 });

@@ -5,6 +5,19 @@ export const FLASH_COOKIE = process.env.NODE_ENV === "production" ? "__Host-pant
 /** Set by the middleware on the request it forwards, after it has taken the cookie away. */
 export const FLASH_HEADER = "x-pantry-flash";
 
+// The address a person typed into a form that sent them to another page (a refused header login,
+// a registration whose mail failed): the next page's form shows it again, once, as with a flash.
+// Never a password.
+export const ADDRESS_COOKIE = process.env.NODE_ENV === "production" ? "__Host-pantry_address" : "pantry_address";
+export const ADDRESS_HEADER = "x-pantry-address";
+const MAX_ADDRESS_LENGTH = 320;
+
+/** The cookies the middleware hands over to a full page load, each as its request header. */
+export const HANDED_OVER = [
+  { cookie: FLASH_COOKIE, header: FLASH_HEADER },
+  { cookie: ADDRESS_COOKIE, header: ADDRESS_HEADER },
+] as const;
+
 export type FlashCategory = "success" | "error" | "info";
 export type Flash = { category: FlashCategory; message: string };
 
@@ -46,5 +59,19 @@ export function decodeFlashes(raw: string | null | undefined): Flash[] {
       .map(({ category, message }) => ({ category, message: message.slice(0, 300) }));
   } catch {
     return [];
+  }
+}
+
+export function encodeAddress(address: string): string {
+  return toBase64Url(address.slice(0, MAX_ADDRESS_LENGTH));
+}
+
+/** Never throws: a tampered value gives no address. */
+export function decodeAddress(raw: string | null | undefined): string {
+  if (!raw) return "";
+  try {
+    return fromBase64Url(raw).slice(0, MAX_ADDRESS_LENGTH);
+  } catch {
+    return "";
   }
 }

@@ -1,6 +1,6 @@
 import type { NextRequest, NextResponse } from "next/server";
 import { isProduction } from "@/infra/env";
-import { FLASH_COOKIE, FLASH_HEADER } from "@/web/flash/cookie";
+import { HANDED_OVER } from "@/web/flash/cookie";
 
 function isDocumentRequest(req: NextRequest): boolean {
   return (
@@ -12,12 +12,14 @@ function isDocumentRequest(req: NextRequest): boolean {
   );
 }
 
-/** On a full page load the flash cookie moves into a request header for the page and is cleared; other requests only lose a header a client may have forged. */
+/** On a full page load the flash and kept-address cookies move into request headers for the page and are cleared; other requests only lose headers a client may have forged. */
 export function handOverFlash(req: NextRequest, requestHeaders: Headers): (response: NextResponse) => void {
-  requestHeaders.delete(FLASH_HEADER);
-  const flash = req.cookies.get(FLASH_COOKIE)?.value;
-  if (!flash || !isDocumentRequest(req)) return () => {};
-  requestHeaders.set(FLASH_HEADER, flash);
-  // Same attributes as when it was set: a __Host- cookie is only replaced by a Secure one.
-  return (response) => response.cookies.set(FLASH_COOKIE, "", { path: "/", maxAge: 0, secure: isProduction, sameSite: "lax" });
+  for (const { header } of HANDED_OVER) requestHeaders.delete(header);
+  if (!isDocumentRequest(req)) return () => {};
+  const present = HANDED_OVER.filter(({ cookie }) => req.cookies.get(cookie)?.value);
+  for (const { cookie, header } of present) requestHeaders.set(header, req.cookies.get(cookie)!.value);
+  // Same attributes as when they were set: a __Host- cookie is only replaced by a Secure one.
+  return (response) => {
+    for (const { cookie } of present) response.cookies.set(cookie, "", { path: "/", maxAge: 0, secure: isProduction, sameSite: "lax" });
+  };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { checkActivationToken } from "@/core/accounts/activation";
+import Link from "next/link";
+import { checkActivationToken, isConfirmedActivationLink } from "@/core/accounts/activation";
 import { getDb } from "@/infra/db";
 import { ResendActivationForm } from "../resend-form";
 import { ConfirmActivationForm } from "./confirm-form";
@@ -11,7 +12,22 @@ export const metadata: Metadata = { title: "Confirm your account", referrer: "sa
 /** Opening the link changes nothing (mail scanners open links too); the POST behind it checks the registration's password and activates. */
 export default async function ActivatePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const user = await checkActivationToken(await getDb(), decodeURIComponent(token));
+  const db = await getDb();
+  const user = await checkActivationToken(db, decodeURIComponent(token));
+
+  if (!user && (await isConfirmedActivationLink(db, decodeURIComponent(token)))) {
+    return (
+      <div className="mx-auto max-w-md">
+        <h1 className="mb-2 text-2xl font-bold">Your account is already confirmed</h1>
+        <p className="mb-6 text-stone-700" data-testid="activation-confirmed">
+          This link did its work: the account is ready. Log in with your address and password.
+        </p>
+        <Link href="/login" className="btn-primary">
+          Log in
+        </Link>
+      </div>
+    );
+  }
 
   if (!user) {
     return (

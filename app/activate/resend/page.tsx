@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { readKeptAddress } from "@/web/flash/flash";
 import { ResendActivationForm } from "../resend-form";
 
 export const metadata: Metadata = { title: "Send the confirmation link again" };
 
-export default function ResendActivationPage() {
+export default async function ResendActivationPage() {
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-2 text-2xl font-bold">Send the confirmation link again</h1>
@@ -11,7 +12,7 @@ export default function ResendActivationPage() {
         Enter the address you registered with. If its account still waits for confirmation, we mail it a new link.
       </p>
       <div className="card">
-        <ResendActivationForm />
+        <ResendActivationForm email={await readKeptAddress()} />
       </div>
     </div>
   );

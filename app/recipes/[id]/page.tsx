@@ -46,14 +46,19 @@ export default async function RecipePage({ params }: Params) {
             <dt>Serves</dt>
             <dd className="font-semibold">{recipe.servings}</dd>
           </div>
-          <div className="flex gap-1">
-            <dt>Preparation</dt>
-            <dd className="font-semibold">{minutes(recipe.prepMinutes)}</dd>
-          </div>
-          <div className="flex gap-1">
-            <dt>Cooking</dt>
-            <dd className="font-semibold">{minutes(recipe.cookMinutes)}</dd>
-          </div>
+          {/* A step that takes no time (a salad is not cooked) is left out rather than shown as "0 min". */}
+          {recipe.prepMinutes > 0 ? (
+            <div className="flex gap-1">
+              <dt>Preparation</dt>
+              <dd className="font-semibold">{minutes(recipe.prepMinutes)}</dd>
+            </div>
+          ) : null}
+          {recipe.cookMinutes > 0 ? (
+            <div className="flex gap-1">
+              <dt>Cooking</dt>
+              <dd className="font-semibold">{minutes(recipe.cookMinutes)}</dd>
+            </div>
+          ) : null}
         </dl>
         {isOwner ? (
           <div className="mt-4 flex gap-3">

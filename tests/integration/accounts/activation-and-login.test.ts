@@ -12,7 +12,7 @@ vi.mock("node:crypto", async (importOriginal) => {
 import * as crypto from "node:crypto";
 import { getDb } from "@/infra/db";
 import { oneTimeTokens, users } from "@/infra/db/schema";
-import { checkActivationToken } from "@/core/accounts/activation";
+import { checkActivationToken, isConfirmedActivationLink } from "@/core/accounts/activation";
 import { checkCredentials } from "@/core/accounts/login";
 import { requestPasswordReset, resetPassword } from "@/core/accounts/password-reset";
 import { resendActivation } from "@/core/accounts/register";
@@ -36,6 +36,23 @@ describe("activation", () => {
     expect(await confirm(token)).toMatchObject({ email, isActive: true });
     expect(await confirm(token)).toBeNull();
     expect(await checkActivationToken(await getDb(), token)).toBeNull();
+  });
+
+  it("knows a used link of a confirmed account, and no other link", async () => {
+    const db = await getDb();
+    const token = activationTokenFor(email);
+    expect(await isConfirmedActivationLink(db, token)).toBe(false);
+    await resendActivation(db, email);
+    // Replaced while the account waits: nothing is said about it.
+    expect(await isConfirmedActivationLink(db, token)).toBe(false);
+    const newest = activationTokenFor(email);
+    expect(newest).not.toBe(token);
+    expect(await confirm(newest)).toMatchObject({ email, isActive: true });
+    expect(await isConfirmedActivationLink(db, newest)).toBe(true);
+    // The replaced link too, now: only the address's mail carried it.
+    expect(await isConfirmedActivationLink(db, token)).toBe(true);
+    expect(await isConfirmedActivationLink(db, "A".repeat(43))).toBe(false);
+    expect(await isConfirmedActivationLink(db, "not a token")).toBe(false);
   });
 
   it("refuses an expired token and leaves the account inactive", async () => {
@@ -83,7 +100,7 @@ describe("activation", () => {
     expect(resetMail!.subject).toBe("Reset your Pantry password");
     expect(resetMail!.text).not.toContain("Linus");
     expect(resetMail!.html).not.toContain("Linus");
-    expect(await resetPassword(await getDb(), resetTokenFor(email), "a password chosen by reset")).toBe(true);
+    expect(await resetPassword(await getDb(), resetTokenFor(email), "a password chosen by reset")).not.toBeNull();
     expect(await confirm(activationTokenFor(email))).toBeNull();
     expect(await confirm(activationTokenFor(email), "a password chosen by reset")).toMatchObject({ isActive: true });
     expect(await checkCredentials(await getDb(), email, "a password chosen by reset")).toMatchObject({ status: "ok" });
