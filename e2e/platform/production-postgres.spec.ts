@@ -87,7 +87,7 @@ test("an imported user logs in through the form with the Flask password; importe
   await expect(page.getByTestId("user-menu")).toContainText("Bruno");
 
   await page.goto(`${appUrl}/?ingredients=rice`);
-  await page.getByRole("link", { name: "Lemon rice <script>alert(1)</script>" }).click();
+  await page.getByTestId("search-result").getByRole("link", { name: "Lemon rice <script>alert(1)</script>" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lemon rice <script>alert(1)</script>");
   await expect(page.getByText("by Ana")).toBeVisible();
   expect(dialogs, "a script from imported text ran").toEqual([]);
