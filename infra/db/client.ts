@@ -38,6 +38,16 @@ export function poolerAware(url: string): { url: string; prepare: boolean } {
   return { url: parsed.toString(), prepare: !pooled };
 }
 
+/**
+ * Seconds before the next connection attempt after `retries` failed ones. A query waits for it while the
+ * database is away, so the driver's default (growing to 20 s) would hold each page that long before its
+ * 503 and keep pages down that long after the database is back; one attempt a second per connection
+ * at most is a light load on a recovering server.
+ */
+export function reconnectDelaySeconds(retries: number): number {
+  return (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** retries, 1);
+}
+
 /** `ssl` applies only when the URL says no sslmode/ssl itself; "require" skips the certificate check, as Heroku Postgres needs. */
 export function openPostgres(configuredUrl: string, options: PostgresOptions = {}): DatabaseHandle {
   const { url, prepare } = poolerAware(configuredUrl);
@@ -49,6 +59,7 @@ export function openPostgres(configuredUrl: string, options: PostgresOptions = {
     max: options.max ?? 10,
     connect_timeout: 5,
     idle_timeout: options.idleTimeoutSeconds ?? 30,
+    backoff: reconnectDelaySeconds,
     onnotice: () => {},
   });
   let healthClient: postgres.Sql | undefined;
@@ -60,7 +71,15 @@ export function openPostgres(configuredUrl: string, options: PostgresOptions = {
       return { rows: [...result], rowCount: result.count ?? result.length };
     },
     ping: async () => {
-      healthClient ??= postgres(url, { ...ssl, prepare, max: 1, connect_timeout: 5, idle_timeout: 60, onnotice: () => {} });
+      healthClient ??= postgres(url, {
+        ...ssl,
+        prepare,
+        max: 1,
+        connect_timeout: 5,
+        idle_timeout: 60,
+        backoff: reconnectDelaySeconds,
+        onnotice: () => {},
+      });
       await healthClient`select 1`;
     },
     close: async () => {
