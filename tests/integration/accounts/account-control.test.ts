@@ -6,6 +6,7 @@ import { checkCredentials } from "@/core/accounts/login";
 import { deleteAccount } from "@/core/accounts/delete-account";
 import { checkEmailChangeToken, confirmEmailChange, requestEmailChange, undoEmailChange } from "@/core/accounts/email-change";
 import { changeName } from "@/core/accounts/profile";
+import { changeEmailSchema, changeNameSchema, deleteAccountSchema, linkTokenSchema } from "@/core/accounts/schemas";
 import { findSessionUser, startSession } from "@/core/accounts/sessions";
 import { requestPasswordReset } from "@/core/accounts/password-reset";
 import { checkResetToken } from "@/core/accounts/password-reset";
@@ -13,6 +14,7 @@ import { addToPantry } from "@/core/pantry/pantry";
 import { createRecipe } from "@/core/recipes/queries";
 import { recipeFormSchema } from "@/core/recipes/schemas";
 import { searchRecipes } from "@/core/search/search";
+import { hostileInputs } from "@/tests/fixtures/hostile-inputs";
 import { activationTokenFor, mailsTo } from "@/tests/support/outbox";
 import { PASSWORD, confirm, register, resetTokenFor, uniqueEmail, userRows } from "@/tests/support/accounts";
 
@@ -299,5 +301,23 @@ describe("deleting an account", () => {
     expect(await deleteAccount(db, { id: one.id, email: other.email }, PASSWORD)).toEqual({ status: "wrong-password" });
     expect((await userRows(one.email)).length).toBe(1);
     expect((await userRows(other.email)).length).toBe(1);
+  });
+});
+
+describe("hostile input on the account forms and links", () => {
+  it("every account-control schema accepts a value or explains it, and no link token breaks a lookup", async () => {
+    const db = await getDb();
+    for (const payload of hostileInputs) {
+      for (const schema of [changeNameSchema, changeEmailSchema, deleteAccountSchema, linkTokenSchema]) {
+        const result = schema.safeParse({ name: payload, email: payload, currentPassword: payload, confirm: payload, token: payload });
+        if (!result.success) expect(result.error.issues.every((issue) => issue.message.length > 0)).toBe(true);
+      }
+    }
+    for (const payload of hostileInputs.slice(0, 40)) {
+      expect(await confirmEmailChange(db, payload)).toEqual({ status: "invalid" });
+      expect(await undoEmailChange(db, payload)).toEqual({ status: "invalid" });
+    }
+    expect(deleteAccountSchema.safeParse({ currentPassword: PASSWORD, confirm: "on" }).success).toBe(false);
+    expect(deleteAccountSchema.safeParse({ currentPassword: PASSWORD, confirm: "yes" }).success).toBe(true);
   });
 });
