@@ -17,7 +17,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   callbacks: {
     ...authConfig.callbacks,
     // In Node, every session is checked against the database: a revoked or expired session, or a
-    // deactivated account, is refused even with a valid cookie.
+    // deactivated account, is refused even with a valid cookie. The name and address come from the
+    // same read, so a rename or a confirmed address change shows on the next request.
     async jwt(params) {
       const token = authConfig.callbacks.jwt(params);
       const { sub, sid } = token;
@@ -30,6 +31,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const current = await failingLoudly(async () => findSessionUser(await getDb(), sid, sub));
       if (!current) return null;
       token.name = current.name;
+      token.email = current.email;
       return token;
     },
     session(params) {

@@ -11,9 +11,10 @@ import { errorFields, log } from "./log";
 /** Who is asking, for the request ceilings: an address the platform vouches for, or nobody known. */
 export type Client = { address: string } | { address: null };
 
-export type RequestKind = "login" | "register" | "resend-activation" | "password-reset";
+export type RequestKind = "login" | "register" | "resend-activation" | "password-reset" | "email-change";
 
-export type MailKind = "activation" | "account-exists" | "password-reset";
+export type MailKind =
+  "activation" | "account-exists" | "password-reset" | "email-change" | "email-taken" | "email-changed" | "account-deleted";
 
 export const MAIL_PER_RECIPIENT_PER_HOUR = 3;
 

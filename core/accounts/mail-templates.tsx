@@ -85,3 +85,73 @@ export function PasswordResetMail({ name, resetUrl }: { name: string | null; res
     </Layout>
   );
 }
+
+/** Goes to the new address, which nobody has confirmed yet: it names neither the account nor its owner. */
+export function EmailChangeMail({ confirmUrl, validHours }: { confirmUrl: string; validHours: number }) {
+  return (
+    <Layout preview="Confirm your new address for Pantry">
+      <Text style={styles.greeting}>Hello,</Text>
+      <Text style={styles.text}>Someone asked to use this address for their Pantry account. Confirm it to make the change.</Text>
+      <ActionLink href={confirmUrl} label="Confirm my new address" />
+      <Text style={styles.small}>
+        The link works once and expires in {validHours} hours. Until it is used, the account keeps its old address. If you did not ask,
+        ignore this mail.
+      </Text>
+    </Layout>
+  );
+}
+
+/** Goes to an address that already has an account: the same mail arrives whether or not the requester could know that. */
+export function EmailTakenMail({ loginUrl, resetUrl }: { loginUrl: string; resetUrl: string }) {
+  return (
+    <Layout preview="This address already has a Pantry account">
+      <Text style={styles.greeting}>Hello,</Text>
+      <Text style={styles.text}>
+        Someone asked to move another Pantry account to this address. This address already has its own account, so nothing was changed.
+      </Text>
+      <ActionLink href={loginUrl} label="Log in" />
+      <Text style={styles.small}>
+        Forgot your password? You can set a new one here: <Link href={resetUrl}>{resetUrl}</Link>. If this was not you, ignore this mail.
+      </Text>
+    </Layout>
+  );
+}
+
+/** Goes to the old address once the change is confirmed: its owner can take the account back. */
+export function EmailChangedMail({
+  name,
+  newEmail,
+  undoUrl,
+  validDays,
+}: {
+  name: string;
+  newEmail: string;
+  undoUrl: string;
+  validDays: number;
+}) {
+  return (
+    <Layout preview="Your Pantry address was changed">
+      <Text style={styles.greeting}>{`Hello ${name},`}</Text>
+      <Text style={styles.text}>
+        The address of your Pantry account was changed to {newEmail}. From now on you log in with that address, and mail goes there.
+      </Text>
+      <Text style={styles.text}>Was this not you? Put your old address back; every device signed in to the account is logged out.</Text>
+      <ActionLink href={undoUrl} label="This was not me: restore my address" />
+      <Text style={styles.small}>
+        The link works once for {validDays} days. After using it, choose a new password: whoever made the change may know yours.
+      </Text>
+    </Layout>
+  );
+}
+
+export function AccountDeletedMail({ name }: { name: string }) {
+  return (
+    <Layout preview="Your Pantry account is deleted">
+      <Text style={styles.greeting}>{`Hello ${name},`}</Text>
+      <Text style={styles.text}>
+        Your Pantry account is deleted, with your recipes and your pantry. Every device that was signed in to it is logged out.
+      </Text>
+      <Text style={styles.small}>Thank you for cooking with us. You are welcome to register again at any time.</Text>
+    </Layout>
+  );
+}

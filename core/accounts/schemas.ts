@@ -18,11 +18,17 @@ export const emailSchema = z.pipe(
   lowerCase,
 );
 
+const nameSchema = z.pipe(
+  cleanString("Enter your name."),
+  z.string().check(z.minLength(1, "Enter your name."), z.maxLength(100, "Use at most 100 characters.")),
+);
+
+const currentPasswordSchema = z
+  .string({ error: "Enter your current password." })
+  .check(z.minLength(1, "Enter your current password."), z.maxLength(1024, "Wrong password."));
+
 export const registerSchema = z.object({
-  name: z.pipe(
-    cleanString("Enter your name."),
-    z.string().check(z.minLength(1, "Enter your name."), z.maxLength(100, "Use at most 100 characters.")),
-  ),
+  name: nameSchema,
   email: emailSchema,
   password: z.pipe(z.string({ error: "Choose a password." }), passwordSchema),
 });
@@ -46,9 +52,33 @@ export const newPasswordSchema = z.object({
   password: z.pipe(z.string({ error: "Choose a password." }), passwordSchema),
 });
 
+export const changeNameSchema = z.object({ name: nameSchema });
+
+export const changeEmailSchema = z.object({
+  email: z.pipe(
+    z.pipe(
+      z
+        .string({ error: "Enter your new email address." })
+        .check(z.trim(), z.minLength(1, "Enter your new email address."), z.maxLength(254, "Use at most 254 characters.")),
+      z.email("Enter a valid email address, like name@example.com."),
+    ),
+    lowerCase,
+  ),
+  currentPassword: currentPasswordSchema,
+});
+
+export const deleteAccountSchema = z.object({
+  currentPassword: currentPasswordSchema,
+  // A checkbox: absent from the post unless ticked.
+  confirm: z.literal("yes", { error: "Tick the box to confirm that everything is deleted for good." }),
+});
+
 export const changePasswordSchema = z.object({
-  currentPassword: z
-    .string({ error: "Enter your current password." })
-    .check(z.minLength(1, "Enter your current password."), z.maxLength(1024, "Wrong password.")),
+  currentPassword: currentPasswordSchema,
   password: z.pipe(z.string({ error: "Choose a new password." }), passwordSchema),
+});
+
+/** The token of a mailed link, posted back by its page's button. */
+export const linkTokenSchema = z.object({
+  token: z.string({ error: "This link does not work." }).check(z.maxLength(256, "This link does not work.")),
 });

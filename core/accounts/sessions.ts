@@ -15,11 +15,11 @@ export async function startSession(db: Db, userId: string): Promise<string> {
   return row!.id;
 }
 
-/** The user behind a session that is still valid (not revoked or expired, account active), or null. */
-export async function findSessionUser(db: Db, sessionId: string, userId: string): Promise<{ name: string } | null> {
+/** The user behind a session that is still valid (not revoked or expired, account active), or null; the name and address as they are now. */
+export async function findSessionUser(db: Db, sessionId: string, userId: string): Promise<{ name: string; email: string } | null> {
   if (!UUID_PATTERN.test(sessionId) || !UUID_PATTERN.test(userId)) return null;
   const [row] = await db
-    .select({ name: users.name })
+    .select({ name: users.name, email: users.email })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
     .where(

@@ -51,7 +51,7 @@ export const userSessions = pgTable(
   (table) => [index("user_sessions_user_idx").on(table.userId)],
 );
 
-export const tokenPurpose = pgEnum("token_purpose", ["activation", "password_reset"]);
+export const tokenPurpose = pgEnum("token_purpose", ["activation", "password_reset", "email_change", "email_undo"]);
 
 /** One-time tokens: only the SHA-256 of the token is stored, never the token itself. */
 export const oneTimeTokens = pgTable(
@@ -69,6 +69,8 @@ export const oneTimeTokens = pgTable(
     /** The registration an activation token confirms: the account's name and password hash once used; cleared when used or retired. */
     name: text("name"),
     passwordHash: text("password_hash"),
+    /** The address an email_change token moves the account to, or the one an email_undo token restores. */
+    email: text("email"),
   },
   (table) => [
     uniqueIndex("one_time_tokens_token_hash_key").on(table.tokenHash),

@@ -85,9 +85,14 @@ export function userAction<S extends z.ZodMiniType>(
   schema: S,
   returnTo: (formData: FormData) => string,
   action: (data: z.output<S>, context: { user: SessionUser; db: Db; formData: FormData }) => Promise<FormState | void>,
+  options: { limit?: RequestKind } = {},
 ) {
-  return validatedAction(schema, async (data, formData) => {
-    const user = await requireUser(returnTo(formData));
-    return action(data, { user, db: await getDb(), formData });
-  });
+  return validatedAction(
+    schema,
+    async (data, formData) => {
+      const user = await requireUser(returnTo(formData));
+      return action(data, { user, db: await getDb(), formData });
+    },
+    options,
+  );
 }
