@@ -30,12 +30,17 @@ export function LineListField<T extends FieldValues>({ control, name, id, label,
     focusLine.current = null;
   });
 
-  // Each step's box is as tall as its text, so a long step is read without scrolling inside it.
+  // Each step's box is as tall as its text, so a long step is read without scrolling inside it: CSS
+  // field-sizing where the browser has it, else measured here. Collapsing a box to measure it shortens
+  // the page for a moment, which moves the scroll position (and a click under way): it is put back.
   useLayoutEffect(() => {
+    if (CSS.supports("field-sizing", "content")) return;
+    const scrollY = window.scrollY;
     for (const box of listRef.current?.querySelectorAll("textarea") ?? []) {
       box.style.height = "auto";
       box.style.height = `${box.scrollHeight + box.offsetHeight - box.clientHeight}px`;
     }
+    if (window.scrollY !== scrollY) window.scrollTo({ top: scrollY });
   });
   const value = typeof field.value === "string" ? field.value : "";
   const describedBy = `${id}-hint${error ? ` ${id}-error` : ""}`;
@@ -124,7 +129,7 @@ export function LineListField<T extends FieldValues>({ control, name, id, label,
                 <textarea
                   {...common}
                   rows={2}
-                  className="input resize-none overflow-hidden"
+                  className="input field-sizing-content resize-none overflow-hidden"
                   onChange={(event) => update(items.map((old, i) => (i === index ? event.target.value.replace(/\n/g, " ") : old)))}
                 />
               ) : (
