@@ -37,7 +37,11 @@ export default async function DashboardPage() {
               data-testid="dashboard-row"
             >
               <div className="min-w-0">
-                <h2 className="font-semibold break-words">{row.title}</h2>
+                <h2 className="font-semibold break-words">
+                  <Link href={`/recipes/${row.id}`} className="link">
+                    {row.title}
+                  </Link>
+                </h2>
                 <p className="mt-1 text-sm text-stone-600">
                   {row.ingredientCount} {row.ingredientCount === 1 ? "ingredient" : "ingredients"} · Created{" "}
                   <time dateTime={row.createdAt.toISOString()}>{date.format(row.createdAt)}</time> · Updated{" "}
