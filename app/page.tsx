@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { IngredientCombobox } from "@/components/search/ingredient-combobox";
 import { SearchFilters } from "@/components/search/search-filters";
@@ -10,6 +11,7 @@ import { isPantryStaple } from "@/core/search/staples";
 import { parseIngredientQuery } from "@/core/ingredients/query";
 import { isDiet } from "@/core/search/diets";
 import { resolveTypedTerms } from "@/core/search/typed-terms";
+import { searchMetadata } from "./search-metadata";
 import { MAX_SEARCH_PAGE, PAGE_SIZE, searchRecipes, searchTitles, type SearchPage } from "@/core/search/search";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -67,6 +69,11 @@ function resultsSummary({ total, totalCapped, searchedFor, useAll, useOne }: Sea
     `${useOne} ${plural(useOne, "uses", "use")} one`,
   ];
   return { heading, detail: `Of these, ${parts.join(", ")}.` };
+}
+
+/** A search's page says what it lists in the browser's tab and in a shared link; the plain home keeps the layout's. */
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  return searchMetadata(readQuery(await searchParams)) ?? {};
 }
 
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {

@@ -1,6 +1,7 @@
-export function NavLoginForm({ action }: { action: (formData: FormData) => Promise<void> }) {
+/** The header's login form; `className` says on which screens it shows (LoggedOutNav). */
+export function NavLoginForm({ action, className }: { action: (formData: FormData) => Promise<void>; className: string }) {
   return (
-    <form action={action} className="flex w-full flex-wrap items-center gap-2 sm:w-auto" aria-label="Log in">
+    <form action={action} className={`${className} flex-wrap items-center gap-2`} aria-label="Log in">
       <label htmlFor="nav-email" className="sr-only">
         Email
       </label>
@@ -10,7 +11,7 @@ export function NavLoginForm({ action }: { action: (formData: FormData) => Promi
         type="email"
         autoComplete="username"
         placeholder="Email"
-        className="input min-w-0 flex-1 py-1.5 text-sm sm:w-44"
+        className="input min-w-0 w-44 py-1.5 text-sm"
       />
       <label htmlFor="nav-password" className="sr-only">
         Password
@@ -21,7 +22,7 @@ export function NavLoginForm({ action }: { action: (formData: FormData) => Promi
         type="password"
         autoComplete="current-password"
         placeholder="Password"
-        className="input min-w-0 flex-1 py-1.5 text-sm sm:w-36"
+        className="input min-w-0 w-36 py-1.5 text-sm"
       />
       <button type="submit" className="btn-primary py-1.5">
         Log in

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { SessionUser } from "@/auth/user";
-import { NavLoginForm } from "./nav-login-form";
+import { LoggedOutNav } from "./logged-out-nav";
 import { UserMenu } from "./user-menu";
 
-/** The original app's top bar: Home, Register and an inline login form, or the user's menu. */
+/** The original app's top bar: Home, Register and a login form or link (LoggedOutNav), or the user's menu. */
 type FormAction = (formData: FormData) => Promise<void>;
 
 /** The actions come from the layout, so that components never import routes. */
@@ -30,16 +30,7 @@ export function SiteHeader({
         <Link href="/" className="text-sm font-medium text-stone-700 hover:text-brand-700">
           Home
         </Link>
-        {user ? (
-          <UserMenu name={user.name} logoutAction={logoutAction} />
-        ) : (
-          <>
-            <Link href="/register" className="text-sm font-medium text-stone-700 hover:text-brand-700">
-              Register
-            </Link>
-            <NavLoginForm action={loginAction} />
-          </>
-        )}
+        {user ? <UserMenu name={user.name} logoutAction={logoutAction} /> : <LoggedOutNav loginAction={loginAction} />}
       </nav>
     </header>
   );

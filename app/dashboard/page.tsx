@@ -27,54 +27,41 @@ export default async function DashboardPage() {
           </Link>
         </div>
       ) : (
-        // relative: the sr-only "Actions" label (position: absolute) must sit inside this scroller, or
-        // the page is its containing block and a 360 px wide phone gets a 488 px wide document.
-        <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="w-full min-w-[36rem] text-left text-sm">
-            <caption className="sr-only">Your recipes</caption>
-            <thead className="bg-stone-100 text-stone-700">
-              <tr>
-                <th scope="col" className="px-4 py-3">
-                  Title
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Ingredients
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Created
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Updated
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-t border-stone-200" data-testid="dashboard-row">
-                  <th scope="row" className="px-4 py-3 font-medium">
-                    <Link href={`/recipes/${row.id}`} className="link break-words">
-                      {row.title}
-                    </Link>
-                  </th>
-                  <td className="px-4 py-3">{row.ingredientCount}</td>
-                  <td className="px-4 py-3">{date.format(row.createdAt)}</td>
-                  <td className="px-4 py-3">{date.format(row.updatedAt)}</td>
-                  <td className="px-4 py-3 whitespace-nowrap text-right">
-                    <Link href={`/recipes/${row.id}/edit`} className="link mr-4" aria-label={`Edit ${row.title}`}>
-                      Edit
-                    </Link>
-                    <Link href={`/recipes/${row.id}/delete`} className="link text-red-800" aria-label={`Delete ${row.title}`}>
-                      Delete
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        // One card per recipe, its actions below the title on a phone and beside it on wide screens:
+        // nothing a phone has to scroll sideways to reach.
+        <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" aria-label="Your recipes">
+          {rows.map((row) => (
+            <li
+              key={row.id}
+              className="flex flex-col gap-3 px-4 py-4 md:flex-row md:items-center md:justify-between md:gap-6"
+              data-testid="dashboard-row"
+            >
+              <div className="min-w-0">
+                <h2 className="font-semibold break-words">
+                  <Link href={`/recipes/${row.id}`} className="link">
+                    {row.title}
+                  </Link>
+                </h2>
+                <p className="mt-1 text-sm text-stone-600">
+                  {row.ingredientCount} {row.ingredientCount === 1 ? "ingredient" : "ingredients"} · Created{" "}
+                  <time dateTime={row.createdAt.toISOString()}>{date.format(row.createdAt)}</time> · Updated{" "}
+                  <time dateTime={row.updatedAt.toISOString()}>{date.format(row.updatedAt)}</time>
+                </p>
+              </div>
+              <div className="flex shrink-0 flex-wrap gap-2">
+                <Link href={`/recipes/${row.id}`} className="btn-secondary" aria-label={`View ${row.title}`}>
+                  View
+                </Link>
+                <Link href={`/recipes/${row.id}/edit`} className="btn-secondary" aria-label={`Edit ${row.title}`}>
+                  Edit
+                </Link>
+                <Link href={`/recipes/${row.id}/delete`} className="btn-secondary" aria-label={`Delete ${row.title}`}>
+                  Delete
+                </Link>
+              </div>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

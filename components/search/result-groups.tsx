@@ -27,6 +27,27 @@ function groupsOf(results: readonly SearchResult[], searchedFor: readonly string
   return groups;
 }
 
+/**
+ * Under the title of a card while browsing: the summary or, when the recipe has none, what goes in it,
+ * so that every card in the grid says something about its recipe.
+ */
+function BrowseText({ result }: { result: SearchResult }) {
+  const summary = result.summary.trim();
+  if (summary) return <p className="mt-1 line-clamp-2 text-sm text-stone-700">{summary}</p>;
+  // Without a search, `missing` is every ingredient but the staples everyone has.
+  return (
+    <p className="mt-1 line-clamp-2 text-sm text-stone-700" data-testid="result-ingredients">
+      {result.missing.length > 0 ? (
+        <>
+          <span className="font-medium">With</span> {result.missing.join(", ")}
+        </>
+      ) : (
+        "Made from pantry staples"
+      )}
+    </p>
+  );
+}
+
 function ResultCard({ result, searching }: { result: SearchResult; searching: boolean }) {
   const missing = result.missing.length;
   return (
@@ -51,7 +72,7 @@ function ResultCard({ result, searching }: { result: SearchResult; searching: bo
           ) : null}
         </>
       ) : (
-        <p className="mt-1 line-clamp-2 text-sm text-stone-700">{result.summary}</p>
+        <BrowseText result={result} />
       )}
     </li>
   );

@@ -5,9 +5,11 @@ const main = (page: Page) => page.getByRole("main");
 const PASSWORD_HINT = "At least 8 characters. A long phrase you can remember works well.";
 
 test("the header says Log in and Log out, and every new password gets the same hint", async ({ page }) => {
-  await page.goto("/register");
+  await page.goto("/");
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("button", { name: "Log in", exact: true })).toBeVisible();
+  await page.goto("/register");
+  await expect(nav.getByRole("link", { name: "Log in", exact: true })).toBeVisible();
   await expect(main(page).getByText(PASSWORD_HINT)).toBeVisible();
 
   await registerAndActivate(page, "Copy Reader");

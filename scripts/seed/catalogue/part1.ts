@@ -294,7 +294,7 @@ export const part1: readonly CatalogueRecipe[] = [
       "black pepper",
     ],
     steps: [
-      "Heat the oven to 200 C and spread the tomatoes, onion and garlic on a baking tray.",
+      "Heat the oven to 200 °C and spread the tomatoes, onion and garlic on a baking tray.",
       "Drizzle with olive oil, season and roast for 35 to 40 minutes until soft and slightly charred.",
       "Tip everything into a pot, add the stock, sugar and basil and bring to a simmer.",
       "Blend until smooth, adjust the seasoning and serve hot.",

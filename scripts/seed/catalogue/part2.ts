@@ -223,7 +223,7 @@ export const part2: readonly CatalogueRecipe[] = [
       "black pepper",
     ],
     steps: [
-      "Heat the oven to 190 C. Season the chicken and brown it skin-side down in the oil in a large ovenproof pan, then set aside.",
+      "Heat the oven to 190 °C. Season the chicken and brown it skin-side down in the oil in a large ovenproof pan, then set aside.",
       "Cook the onion and pepper in the same pan for 5 minutes, then stir in the garlic and paprika.",
       "Add the rice and stir to coat, then pour in the tomatoes and stock and bring to a simmer.",
       "Nestle the chicken on top, skin up, cover and bake for 30 minutes.",

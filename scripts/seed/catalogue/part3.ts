@@ -20,7 +20,7 @@ export const part3: readonly CatalogueRecipe[] = [
       "black pepper",
     ],
     steps: [
-      "Heat the oven to 200 C.",
+      "Heat the oven to 200 °C.",
       "Toss the potatoes, onion, garlic and lemon wedges with the oil, oregano, salt and pepper on a large roasting tray.",
       "Season the chicken and sit it on top of the vegetables, skin-side up.",
       "Roast for 40 to 45 minutes, turning the potatoes halfway, until the chicken is cooked through and the skin is crisp.",
@@ -202,7 +202,7 @@ export const part3: readonly CatalogueRecipe[] = [
       "black pepper",
     ],
     steps: [
-      "Heat the oven to 200 C and line a baking tray.",
+      "Heat the oven to 200 °C and line a baking tray.",
       "Lay the salmon on the tray, season, and brush with the melted butter mixed with the garlic.",
       "Top each fillet with lemon slices and scatter over half the dill.",
       "Bake for 12 to 15 minutes until the fish flakes easily, then sprinkle with the remaining dill.",
@@ -284,7 +284,7 @@ export const part3: readonly CatalogueRecipe[] = [
       "Cook the onion and carrots in the oil for 8 minutes, add the garlic, then the lamb, and brown well.",
       "Stir in the tomato paste and stock and simmer for 20 minutes until thick; season.",
       "Meanwhile boil the potatoes until tender, drain and mash with the butter and milk.",
-      "Heat the oven to 200 C, spoon the lamb into a baking dish and spread the mash over the top.",
+      "Heat the oven to 200 °C, spoon the lamb into a baking dish and spread the mash over the top.",
       "Rough up the surface with a fork and bake for 25 minutes until golden and bubbling.",
     ],
   },
@@ -311,7 +311,7 @@ export const part3: readonly CatalogueRecipe[] = [
     steps: [
       "Cook the onion, courgettes and mushrooms in the oil for 10 minutes, add the garlic and tomatoes and simmer for 15 minutes; stir in the spinach.",
       "Make a cheese sauce: melt the butter, stir in the flour, whisk in the milk until thick, then add two thirds of the cheddar.",
-      "Heat the oven to 190 C.",
+      "Heat the oven to 190 °C.",
       "Layer vegetable sauce, lasagne sheets and cheese sauce in a baking dish, finishing with cheese sauce and the remaining cheddar.",
       "Bake for 35 to 40 minutes until golden, then rest for 10 minutes before cutting.",
     ],
@@ -335,7 +335,7 @@ export const part3: readonly CatalogueRecipe[] = [
       "black pepper",
     ],
     steps: [
-      "Heat the oven to 200 C, brush the aubergine slices with most of the oil, season and roast for 20 minutes until soft and golden.",
+      "Heat the oven to 200 °C, brush the aubergine slices with most of the oil, season and roast for 20 minutes until soft and golden.",
       "Meanwhile cook the onion and garlic in the remaining oil, add the tomatoes and simmer for 15 minutes; tear in the basil.",
       "Layer sauce, aubergine and mozzarella in a baking dish, repeating until everything is used.",
       "Finish with parmesan and bake for 30 minutes until bubbling and browned.",
@@ -361,7 +361,7 @@ export const part3: readonly CatalogueRecipe[] = [
       "salt",
     ],
     steps: [
-      "Heat the oven to 190 C and stand the peppers upright in a baking dish.",
+      "Heat the oven to 190 °C and stand the peppers upright in a baking dish.",
       "Cook the onion and garlic in the oil for 5 minutes, then stir in the cumin, rice, beans and half the tomatoes and season.",
       "Spoon the filling into the peppers and pour the remaining tomatoes around them.",
       "Cover with foil and bake for 25 minutes, then uncover, top with cheddar and bake for another 10 to 15 minutes.",
@@ -386,7 +386,7 @@ export const part3: readonly CatalogueRecipe[] = [
       "black pepper",
     ],
     steps: [
-      "Heat the oven to 190 C, line a tart tin with the pastry and bake blind for 15 minutes.",
+      "Heat the oven to 190 °C, line a tart tin with the pastry and bake blind for 15 minutes.",
       "Cook the onion and mushrooms in the oil until golden, then add the spinach and stir until wilted; let cool slightly.",
       "Whisk the eggs, milk, salt and pepper together.",
       "Spread the vegetables and cheese in the pastry case and pour over the egg mixture.",
@@ -412,7 +412,7 @@ export const part3: readonly CatalogueRecipe[] = [
       "salt",
     ],
     steps: [
-      "Heat the oven to 200 C.",
+      "Heat the oven to 200 °C.",
       "Toss the peppers, courgettes, onion, tomatoes and chickpeas with the oil, cumin and a little salt on a large tray.",
       "Roast for 20 minutes, then lay the halloumi slices on top.",
       "Roast for another 12 to 15 minutes until the halloumi is golden.",

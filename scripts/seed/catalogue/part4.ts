@@ -21,7 +21,7 @@ export const part4: readonly CatalogueRecipe[] = [
       "salt",
     ],
     steps: [
-      "Heat the oven to 200 C and oil a baking tray.",
+      "Heat the oven to 200 °C and oil a baking tray.",
       "Pulse the chickpeas, onion, garlic, herbs, cumin, lemon juice and salt in a food processor until coarse but holding together.",
       "Stir in the flour, then shape into about 16 small patties.",
       "Brush with the oil and bake for 25 minutes, turning halfway, until golden and crisp.",
@@ -74,7 +74,7 @@ export const part4: readonly CatalogueRecipe[] = [
       "salt",
     ],
     steps: [
-      "Heat the oven to 200 C and toss the sweet potato with the oil, paprika, cumin and salt on a tray.",
+      "Heat the oven to 200 °C and toss the sweet potato with the oil, paprika, cumin and salt on a tray.",
       "Roast for 20 to 25 minutes until soft and caramelised at the edges.",
       "Warm the black beans in a small pan with a splash of water and a pinch of salt.",
       "Warm the tortillas and fill with sweet potato, beans, red onion and avocado.",
@@ -96,7 +96,7 @@ export const part4: readonly CatalogueRecipe[] = [
       "black pepper",
     ],
     steps: [
-      "Heat the oven to 220 C and put the oil in a roasting tin to heat up.",
+      "Heat the oven to 220 °C and put the oil in a roasting tin to heat up.",
       "Boil the potatoes in salted water for 8 minutes, drain and shake in the colander to rough up the edges.",
       "Carefully tip the potatoes into the hot oil and turn to coat.",
       "Roast for 30 minutes, then turn, add the garlic and rosemary and roast for 15 to 20 minutes more until deep golden.",
@@ -224,7 +224,7 @@ export const part4: readonly CatalogueRecipe[] = [
       "salt",
     ],
     steps: [
-      "Heat the oven to 200 C.",
+      "Heat the oven to 200 °C.",
       "Mix the butter, garlic, parsley and a pinch of salt.",
       "Split the baguette lengthways and spread the cut sides with the garlic butter.",
       "Top with the mozzarella and bake on a tray for 10 to 12 minutes until golden and bubbling, then slice.",
@@ -247,7 +247,7 @@ export const part4: readonly CatalogueRecipe[] = [
       "50 g rolled oats",
     ],
     steps: [
-      "Heat the oven to 190 C.",
+      "Heat the oven to 190 °C.",
       "Toss the apples with the sugar, cinnamon and lemon juice and spread them in a baking dish.",
       "Rub the butter into the flour with your fingertips until it looks like breadcrumbs, then stir in the brown sugar and oats.",
       "Scatter the crumble evenly over the apples.",
@@ -285,7 +285,7 @@ export const part4: readonly CatalogueRecipe[] = [
       "1/4 tsp salt",
     ],
     steps: [
-      "Heat the oven to 180 C and line a 20 cm square tin with baking paper.",
+      "Heat the oven to 180 °C and line a 20 cm square tin with baking paper.",
       "Melt the chocolate and butter together in a bowl over simmering water or in short bursts in the microwave.",
       "Whisk in the sugar, then the eggs one at a time, then the vanilla.",
       "Sift in the flour, cocoa and salt and fold until just combined.",
@@ -310,7 +310,7 @@ export const part4: readonly CatalogueRecipe[] = [
       "1/4 tsp salt",
     ],
     steps: [
-      "Heat the oven to 175 C and grease and line a loaf tin.",
+      "Heat the oven to 175 °C and grease and line a loaf tin.",
       "Mix the bananas, melted butter, sugar, eggs and vanilla in a large bowl.",
       "Add the flour, baking soda, cinnamon and salt and stir until just combined.",
       "Pour into the tin and bake for 50 to 55 minutes until a skewer comes out clean.",
@@ -335,7 +335,7 @@ export const part4: readonly CatalogueRecipe[] = [
       "150 g chocolate chips",
     ],
     steps: [
-      "Heat the oven to 180 C and line two baking trays.",
+      "Heat the oven to 180 °C and line two baking trays.",
       "Beat the butter and both sugars until creamy, then beat in the egg and vanilla.",
       "Stir in the flour, baking soda and salt, then the chocolate chips.",
       "Roll into 24 balls and space them well apart on the trays.",
@@ -358,7 +358,7 @@ export const part4: readonly CatalogueRecipe[] = [
       "100 g icing sugar",
     ],
     steps: [
-      "Heat the oven to 180 C and grease and line a loaf tin.",
+      "Heat the oven to 180 °C and grease and line a loaf tin.",
       "Beat the butter and sugar until pale and fluffy, then beat in the eggs one at a time.",
       "Fold in the flour, milk and lemon zest, spoon into the tin and bake for 40 to 45 minutes until a skewer comes out clean.",
       "Mix the lemon juice with the icing sugar.",
