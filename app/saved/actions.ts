@@ -21,11 +21,15 @@ function recipeReturn(formData: FormData): string {
  * undo the first. The session user's list only; without JavaScript the browser lands back on the
  * recipe, with it the same redirect refreshes the page.
  */
-export const toggleSavedAction = userAction(savedToggleSchema, recipeReturn, async ({ recipeId, intent }, { user, db, formData }): Promise<FormState> => {
-  const id = parseRecipeId(recipeId);
-  if (id) {
-    if (intent === "save") await saveRecipe(db, user.id, id);
-    else await unsaveRecipe(db, user.id, id);
-  }
-  redirect(recipeReturn(formData));
-});
+export const toggleSavedAction = userAction(
+  savedToggleSchema,
+  recipeReturn,
+  async ({ recipeId, intent }, { user, db, formData }): Promise<FormState> => {
+    const id = parseRecipeId(recipeId);
+    if (id) {
+      if (intent === "save") await saveRecipe(db, user.id, id);
+      else await unsaveRecipe(db, user.id, id);
+    }
+    redirect(recipeReturn(formData));
+  },
+);

@@ -36,7 +36,9 @@ describe("schema.org Recipe", () => {
       url: "https://pantry.example/recipes/7",
     });
     expect(data).not.toHaveProperty("image");
-    expect(recipeStructuredData(recipe, { url: "u", imageUrl: "https://pantry.example/p.jpg" }).image).toEqual(["https://pantry.example/p.jpg"]);
+    expect(recipeStructuredData(recipe, { url: "u", imageUrl: "https://pantry.example/p.jpg" }).image).toEqual([
+      "https://pantry.example/p.jpg",
+    ]);
   });
 
   it("leaves out a time of zero", () => {

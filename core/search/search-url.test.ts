@@ -3,7 +3,13 @@ import { readSearchQuery, recipeHref, searchHref, searchParamsOf } from "./searc
 
 describe("the search's URL", () => {
   it("reads what the home page reads", () => {
-    const query = readSearchQuery({ ingredients: "Chicken, rice", without: "nuts", diet: ["vegan", "paleo"], staples: ["counted"], page: "2" });
+    const query = readSearchQuery({
+      ingredients: "Chicken, rice",
+      without: "nuts",
+      diet: ["vegan", "paleo"],
+      staples: ["counted"],
+      page: "2",
+    });
     expect(query).toMatchObject({ terms: ["chicken", "rice"], without: ["nut"], diets: ["vegan"], assumeStaples: false, page: 2 });
   });
 

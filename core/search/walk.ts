@@ -226,7 +226,6 @@ export async function withWalkSettings<T>(db: Db, fn: (tx: Db) => Promise<T>): P
   });
 }
 
-
 /** The names some recipe has, rarest first, and their levels, best first. */
 export function levelsFor(
   described: readonly Term[],

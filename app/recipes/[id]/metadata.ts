@@ -15,7 +15,12 @@ export function recipeDescription(recipe: Pick<RecipeWithAuthor, "summary" | "in
   const names = [...new Set(recipe.ingredients.map((ingredient) => ingredient.name).filter(Boolean))];
   const shown = names.slice(0, NAMED_IN_DESCRIPTION);
   const more = names.length - shown.length;
-  const list = more > 0 ? `${shown.join(", ")} and ${more} more` : shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}` : shown[0];
+  const list =
+    more > 0
+      ? `${shown.join(", ")} and ${more} more`
+      : shown.length > 1
+        ? `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`
+        : shown[0];
   const serves = `Serves ${recipe.servings}.`;
   return list ? `A recipe with ${list}. ${serves}` : `A recipe on Pantry. ${serves}`;
 }

@@ -125,7 +125,11 @@ export default async function RecipePage({ params, searchParams }: Props) {
           {user ? (
             <SaveRecipeButton recipeId={recipe.id} saved={saved} returnTo={here} action={toggleSavedAction} />
           ) : (
-            <Link href={`/login?callbackUrl=${encodeURIComponent(safeCallbackPath(here))}`} className="btn-secondary" data-testid="login-to-save">
+            <Link
+              href={`/login?callbackUrl=${encodeURIComponent(safeCallbackPath(here))}`}
+              className="btn-secondary"
+              data-testid="login-to-save"
+            >
               Log in to save
             </Link>
           )}
