@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expectNoSeriousViolations } from "../platform/axe";
+import { actionFields, postAction } from "../support/actions";
 import { expect, expectNoSideScrollOnPhone, registerAndActivate, test } from "../support/test";
 
 const saveButton = (page: Page) => page.getByTestId("save-recipe");
@@ -66,6 +67,39 @@ for (const javaScriptEnabled of [true, false]) {
     });
   });
 }
+
+test.describe("saved recipes against a forged post", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a post never answers a server error, never leads off the recipe, and saves only a recipe that exists", async ({ page }) => {
+    await registerAndActivate(page, "Forging Saver");
+    const recipe = await openCatalogueRecipe(page);
+    const hidden = Object.fromEntries(
+      Object.entries(await actionFields(page.request, recipe.url, "intent")).filter(
+        ([key]) => !["recipeId", "intent", "returnTo"].includes(key),
+      ),
+    );
+    const post = (fields: Record<string, string>) => postAction(page.request, recipe.url, hidden, fields);
+
+    for (const returnTo of ["//evil.example/x", "https://evil.example/", "/recipes/1/../../dashboard", "/saved", "/\\evil.example"]) {
+      const response = await post({ recipeId: String(recipe.id), intent: "save", returnTo });
+      expect(response.status(), returnTo).toBe(303);
+      expect(response.headers().location, returnTo).toBe(`/recipes/${recipe.id}`);
+    }
+    for (const fields of [
+      { recipeId: "abc", intent: "save" },
+      { recipeId: "99999999", intent: "save" },
+      { recipeId: String(recipe.id), intent: "delete" },
+      {},
+    ]) {
+      const response = await post(fields);
+      expect(response.status(), JSON.stringify(fields)).toBeLessThan(500);
+    }
+    await page.goto("/saved");
+    await expect(page.getByTestId("saved-row")).toHaveCount(1);
+    await expect(page.getByTestId("saved-row")).toContainText(recipe.title);
+  });
+});
 
 test.describe("saved recipes for a visitor", () => {
   test("the Saved page sends a visitor to log in", async ({ page }) => {
