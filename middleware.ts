@@ -18,6 +18,7 @@ const PROTECTED = [
   /^\/recipes\/[^/]+\/(edit|delete)\/?$/,
   /^\/account(\/|$)/,
   /^\/pantry(\/|$)/,
+  /^\/saved(\/|$)/,
 ];
 const isProtected = (req: NextRequest) => PROTECTED.some((pattern) => pattern.test(req.nextUrl.pathname));
 

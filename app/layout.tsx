@@ -6,9 +6,12 @@ import { getUser } from "@/auth/user";
 import { logoutAction } from "./account/actions";
 import { navLoginAction } from "./login/actions";
 import { readFlashes } from "@/web/flash/flash";
+import { siteOrigin } from "@/infra/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
+  // Absolute URLs in metadata (canonical, Open Graph) come from APP_URL, never the request's Host.
+  metadataBase: new URL(siteOrigin),
   title: { default: "Pantry — recipes from what you have", template: "%s · Pantry" },
   description: "Type the ingredients you have and find recipes that use them.",
 };

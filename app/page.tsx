@@ -8,47 +8,12 @@ import { getUser } from "@/auth/user";
 import { getDb } from "@/infra/db";
 import { pantryNames } from "@/core/pantry/pantry";
 import { isPantryStaple } from "@/core/search/staples";
-import { parseIngredientQuery } from "@/core/ingredients/query";
-import { isDiet } from "@/core/search/diets";
+import { readSearchQuery as readQuery, searchHref, type RawSearchParams } from "@/core/search/search-url";
 import { resolveTypedTerms } from "@/core/search/typed-terms";
 import { searchMetadata } from "./search-metadata";
 import { MAX_SEARCH_PAGE, PAGE_SIZE, searchRecipes, searchTitles, type SearchPage } from "@/core/search/search";
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-const last = (value: string | string[] | undefined) => (Array.isArray(value) ? value.at(-1) : value);
-const all = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
-const commaList = (value: string | string[] | undefined) => all(value).join(",").slice(0, 2000);
-
-/** Reads the shareable query string: ?ingredients=tomato,basil&without=nuts&diet=vegetarian&staples=counted&page=2. */
-function readQuery(params: Record<string, string | string[] | undefined>) {
-  const text = commaList(params.ingredients);
-  const withoutText = commaList(params.without);
-  const page = Number(last(params.page));
-  return {
-    text,
-    terms: parseIngredientQuery(text),
-    withoutText,
-    without: parseIngredientQuery(withoutText),
-    diets: [...new Set(all(params.diet).filter(isDiet))],
-    // The checkbox posts "assumed" after a hidden "counted": the last value wins; absent means assumed.
-    assumeStaples: last(params.staples) !== "counted",
-    page: Number.isInteger(page) && page >= 1 && page <= 1000 ? page : 1,
-  };
-}
-
-type Query = ReturnType<typeof readQuery>;
-
-function pageHref(query: Query, page: number) {
-  const params = new URLSearchParams();
-  if (query.terms.length) params.set("ingredients", query.terms.join(","));
-  if (query.without.length) params.set("without", query.without.join(","));
-  for (const diet of query.diets) params.append("diet", diet);
-  if (!query.assumeStaples) params.set("staples", "counted");
-  if (page > 1) params.set("page", String(page));
-  const search = params.toString();
-  return search ? `/?${search}` : "/";
-}
+type SearchParams = Promise<RawSearchParams>;
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -201,7 +166,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             )}
           </div>
         ) : (
-          <ResultGroups results={results} searchedFor={found.searchedFor} searching={searching} />
+          <ResultGroups results={results} searchedFor={found.searchedFor} searching={searching} query={query} />
         )}
         {pagesCapped && page === pageCount ? (
           <p className="mt-4 text-sm text-stone-600" data-testid="pages-capped">
@@ -211,7 +176,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         {pageCount > 1 ? (
           <nav aria-label="Pages of results" className="mt-6 flex items-center justify-between gap-3 text-sm">
             {page > 1 ? (
-              <Link href={pageHref(query, page - 1)} className="btn-secondary" rel="prev">
+              <Link href={searchHref(query, page - 1)} className="btn-secondary" rel="prev">
                 ← Previous
               </Link>
             ) : (
@@ -221,7 +186,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
               Page {page} of {pageCount}
             </span>
             {page < pageCount ? (
-              <Link href={pageHref(query, page + 1)} className="btn-secondary" rel="next">
+              <Link href={searchHref(query, page + 1)} className="btn-secondary" rel="next">
                 Next →
               </Link>
             ) : (

@@ -40,7 +40,7 @@ export function FlashMessages({ flashes, renderId }: { flashes: Flash[]; renderI
   if (visible.length === 0) return null;
 
   return (
-    <div className="mx-auto mt-4 w-full max-w-5xl space-y-2 px-4">
+    <div className="mx-auto mt-4 w-full max-w-5xl space-y-2 px-4 print:hidden">
       {visible.map(({ flash, index }) => (
         <div
           key={`${index}-${flash.message}`}

@@ -10,6 +10,7 @@ const ITEMS = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/recipes/new", label: "Add recipe" },
   { href: "/pantry", label: "My pantry" },
+  { href: "/saved", label: "Saved" },
   { href: "/account", label: "Account" },
 ] as const;
 

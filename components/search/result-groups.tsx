@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { SearchResult } from "@/core/search/search";
+import { recipeHref, type SearchUrlQuery } from "@/core/search/search-url";
 
 /** "Make it now" when nothing is missing, then "Missing 1", "Missing 2", then the rest. */
 const bucketOf = (missing: number) => (missing === 0 ? 0 : missing === 1 ? 1 : missing === 2 ? 2 : 3);
@@ -48,12 +49,15 @@ function BrowseText({ result }: { result: SearchResult }) {
   );
 }
 
-function ResultCard({ result, searching }: { result: SearchResult; searching: boolean }) {
+/** The search itself, carried to the recipe so that it marks what you have and links back here. */
+type LinkQuery = Omit<SearchUrlQuery, "text" | "withoutText">;
+
+function ResultCard({ result, searching, query }: { result: SearchResult; searching: boolean; query?: LinkQuery }) {
   const missing = result.missing.length;
   return (
     <li className="card p-4" data-testid="search-result">
       <h3 className="text-lg font-semibold">
-        <Link href={`/recipes/${result.id}`} className="link no-underline hover:underline">
+        <Link href={recipeHref(result.id, searching ? query : undefined)} className="link no-underline hover:underline">
           {result.title}
         </Link>
       </h3>
@@ -82,10 +86,12 @@ export function ResultGroups({
   results,
   searchedFor,
   searching,
+  query,
 }: {
   results: readonly SearchResult[];
   searchedFor: readonly string[];
   searching: boolean;
+  query?: LinkQuery;
 }) {
   if (!searching) {
     return (
@@ -106,7 +112,7 @@ export function ResultGroups({
           </h3>
           <ol className="grid gap-3 sm:grid-cols-2">
             {group.results.map((result) => (
-              <ResultCard key={result.id} result={result} searching />
+              <ResultCard key={result.id} result={result} searching query={query} />
             ))}
           </ol>
         </section>

@@ -12,9 +12,9 @@ export type AccountDeletion = { status: "deleted" } | { status: "wrong-password"
 
 /**
  * Checked with a login's back-off. The user row's cascades take the recipes (and with them everything hanging off a
- * recipe), the pantry, the tokens and the sessions, so every device is signed out at once; the search postings go
- * first, through removePostings, which lowers the ingredient counts the cascade would leave high. A goodbye mail goes
- * to the address after the commit.
+ * recipe, other people's saves of it included), the pantry, the saved recipes, the tokens and the sessions, so every
+ * device is signed out at once; the search postings go first, through removePostings, which lowers the ingredient
+ * counts the cascade would leave high. A goodbye mail goes to the address after the commit.
  */
 export async function deleteAccount(db: Db, user: { id: string; email: string }, currentPassword: string): Promise<AccountDeletion> {
   const check = await checkPassword(db, user.email, currentPassword);

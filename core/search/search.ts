@@ -2,10 +2,10 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "@/infra/db";
 import { createSlots } from "@/infra/slots";
-import { covers, isStapleIngredient } from "@/core/ingredients/dictionary";
 import type { Diet } from "./diets";
 import { dietMask, resolveTypedTerms } from "./typed-terms";
-import { describeTerms, rankingTerms, textArray, TOTAL_CAP, walkSearch, type Filters } from "./walk";
+import { rankingTerms, usedAndMissing } from "./coverage";
+import { describeTerms, textArray, TOTAL_CAP, walkSearch, type Filters } from "./walk";
 
 export const PAGE_SIZE = 20;
 /** The walk's work grows with page × PAGE_SIZE; past the best 200 a cook narrows the search instead. */
@@ -124,17 +124,14 @@ export async function searchRecipes(db: Db, query: SearchQuery): Promise<SearchP
   };
 }
 
-/** Used and missing as the walk counts them: an ingredient is used when a searched-for name covers it. */
+/** Used and missing as the walk counts them: an ingredient is used when a searched-for name covers it (core/search/coverage.ts). */
 function toResult(row: RecipeRow, searchedFor: readonly string[], assumeStaples: boolean): SearchResult {
   return {
     id: Number(row.id),
     title: row.title,
     summary: row.summary,
     totalMinutes: Number(row.total_minutes),
-    used: searchedFor.filter((term) => row.ingredient_names.some((name) => covers(term, name))),
-    missing: row.ingredient_names.filter(
-      (name) => !searchedFor.some((term) => covers(term, name)) && !(assumeStaples && isStapleIngredient(name)),
-    ),
+    ...usedAndMissing(row.ingredient_names, { searchedFor, assumeStaples }),
   };
 }
 

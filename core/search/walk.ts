@@ -1,7 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "@/infra/db";
-import { hasNarrowerIngredients, isStapleIngredient } from "@/core/ingredients/dictionary";
+import { hasNarrowerIngredients } from "@/core/ingredients/dictionary";
 import { nameBit } from "./postings";
+
+// Where the search and the recipe page share it; re-exported for the walk's callers.
+export { rankingTerms } from "./coverage";
 
 // The exact top N without ranking every candidate (docs/decisions/0002-search-exact-in-index-and-typed-staples.md,
 // 0005-dictionary-search.md). Level u holds the recipes with exactly u of the k typed names; each has one of any
@@ -221,14 +224,6 @@ export async function withWalkSettings<T>(db: Db, fn: (tx: Db) => Promise<T>): P
         set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
     return fn(tx);
   });
-}
-
-/** With staples assumed, typed staples do not rank ("chicken, salt" ranks by chicken), unless only staples were typed. */
-export function rankingTerms(terms: readonly string[], assumeStaples: boolean): string[] {
-  const distinct = [...new Set(terms)];
-  if (!assumeStaples) return distinct;
-  const others = distinct.filter((name) => !isStapleIngredient(name));
-  return others.length > 0 ? others : distinct;
 }
 
 /** The names some recipe has, rarest first, and their levels, best first. */

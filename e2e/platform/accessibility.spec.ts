@@ -19,6 +19,12 @@ test("the pages a visitor sees", async ({ page }) => {
   await expectNoSeriousViolations(page);
   await expectNoSideScrollOnPhone(page);
 
+  // A recipe opened from the search: its lines marked "You have" and "Missing", the way back, the servings form.
+  await page.getByTestId("search-result").first().getByRole("link").click();
+  await expect(page.getByTestId("ingredient-mark").first()).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await expectNoSideScrollOnPhone(page);
+
   await page.goto("/?ingredients=unobtainium");
   await expect(page.getByTestId("empty-state")).toBeVisible();
   await expectNoSeriousViolations(page);
@@ -102,6 +108,17 @@ test("a signed-in cook's pages: new recipe with errors, recipe, edit, dashboard 
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expectNoSeriousViolations(page);
   await expectNoSideScrollOnPhone(page);
+
+  // Saved: the pressed button, then the Saved page with its row.
+  await page.getByTestId("save-recipe").click();
+  await expect(page.getByTestId("save-recipe")).toHaveAttribute("aria-pressed", "true");
+  await expectNoSeriousViolations(page);
+  await page.goto("/saved");
+  await expect(page.getByTestId("saved-row").filter({ hasText: title })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await expectNoSideScrollOnPhone(page);
+  await page.getByTestId("saved-row").getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 
   await page.getByRole("link", { name: "Edit" }).click();
   await expect(page.getByRole("button", { name: "Save changes" })).toBeVisible();

@@ -206,6 +206,26 @@ export const pantryItems = pgTable(
   (table) => [primaryKey({ name: "pantry_items_pkey", columns: [table.userId, table.name] })],
 );
 
+/** A recipe a signed-in cook saved to find again under "Saved"; goes with the account or the recipe. */
+export const savedRecipes = pgTable(
+  "saved_recipes",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    recipeId: integer("recipe_id")
+      .notNull()
+      .references(() => recipes.id, { onDelete: "cascade" }),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ name: "saved_recipes_pkey", columns: [table.userId, table.recipeId] }),
+    // The "Saved" page lists newest first; a recipe's deletion finds its rows by recipe_id.
+    index("saved_recipes_user_newest_idx").on(table.userId, table.createdAt.desc()),
+    index("saved_recipes_recipe_idx").on(table.recipeId),
+  ],
+);
+
 /** rate-limiter-flexible's PostgreSQL store (infra/rate-limits.ts), in its shape, so the migrations create it on both drivers. */
 export const rateLimits = pgTable("rate_limits", {
   key: varchar("key", { length: 255 }).primaryKey(),
