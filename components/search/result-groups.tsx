@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { SearchResult } from "@/core/search/search";
+import { RecipePhoto } from "@/components/recipes/recipe-photo";
 
 /** "Make it now" when nothing is missing, then "Missing 1", "Missing 2", then the rest. */
 const bucketOf = (missing: number) => (missing === 0 ? 0 : missing === 1 ? 1 : missing === 2 ? 2 : 3);
@@ -52,6 +53,14 @@ function ResultCard({ result, searching }: { result: SearchResult; searching: bo
   const missing = result.missing.length;
   return (
     <li className="card p-4" data-testid="search-result">
+      <RecipePhoto
+        photo={result.photo}
+        title={result.title}
+        sizes="(min-width: 80rem) 36rem, (min-width: 40rem) 45vw, 100vw"
+        decorative
+        lazy
+        className="mb-3"
+      />
       <h3 className="text-lg font-semibold">
         <Link href={`/recipes/${result.id}`} className="link no-underline hover:underline">
           {result.title}

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { getDb } from "@/infra/db";
 import { getUser } from "@/auth/user";
 import { getRecipe, parseRecipeId } from "@/core/recipes/queries";
-import { isAllowedImageUrl } from "@/core/recipes/image-hosts";
+import { RecipePhoto } from "@/components/recipes/recipe-photo";
 import { pantryCoverage, pantryNames } from "@/core/pantry/pantry";
 
 type Params = { params: Promise<{ id: string }> };
@@ -71,12 +71,7 @@ export default async function RecipePage({ params }: Params) {
           </div>
         ) : null}
       </header>
-      {recipe.imageUrl && isAllowedImageUrl(recipe.imageUrl) ? (
-        // Only hosts allowed by IMAGE_HOSTS, checked again here: an address saved before a host was
-        // taken off the list is not shown.
-        // eslint-disable-next-line @next/next/no-img-element
-        <img src={recipe.imageUrl} alt="" className="mb-6 max-h-96 w-full rounded-lg object-cover" referrerPolicy="no-referrer" />
-      ) : null}
+      <RecipePhoto photo={recipe.photo} title={recipe.title} sizes="(min-width: 48rem) 48rem, 100vw" className="mb-6 max-h-96" />
       <div className="grid gap-8 md:grid-cols-[1fr_2fr]">
         <section aria-labelledby="ingredients-heading">
           <h2 id="ingredients-heading" className="mb-3 text-xl font-semibold">
