@@ -38,7 +38,9 @@ export default async function DashboardPage() {
               data-testid="dashboard-row"
             >
               <div className="flex min-w-0 items-start gap-4">
-                <RecipePhoto photo={row.photo} title={row.title} sizes="8rem" decorative lazy className="w-24 shrink-0 sm:w-32" />
+                <div className="w-24 shrink-0 sm:w-32">
+                  <RecipePhoto photo={row.photo} title={row.title} sizes="8rem" decorative lazy />
+                </div>
                 <div className="min-w-0">
                   <h2 className="font-semibold break-words">
                     <Link href={`/recipes/${row.id}`} className="link">

@@ -70,6 +70,10 @@ test.describe("recipes with JavaScript", () => {
     await registerAndActivate(page, "Careless Cook");
     await page.goto("/recipes/new");
     await main(page).getByLabel("Servings").fill("0");
+    // Leaving the field shows its message (three lines in a narrow column) before the click, which
+    // would otherwise move the button between the press and the release.
+    await main(page).getByLabel("Servings").blur();
+    await expect(page.getByTestId("recipe-servings-error")).toContainText("whole number from 1 to 100");
     await page.getByRole("button", { name: "Save recipe" }).click();
     await expect(page.getByTestId("recipe-title-error")).toHaveText("Give the recipe a title.");
     await expect(page.getByTestId("recipe-ingredients-error")).toHaveText("Add at least 1 ingredient.");

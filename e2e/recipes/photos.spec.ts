@@ -1,7 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import sharp from "sharp";
 import { expectNoSeriousViolations } from "../platform/axe";
-import { expect, registerAndActivate, test } from "../support/test";
+import { expect, expectNoSideScrollOnPhone, registerAndActivate, test } from "../support/test";
 
 const main = (page: Page) => page.getByRole("main");
 
@@ -85,6 +85,7 @@ for (const { javaScript, width } of [
       expect((await sharp(await stored.body()).metadata()).exif).toBeUndefined();
       await checkAxe(page);
       const recipePath = new URL(page.url()).pathname;
+      if (width === 360) await expectNoSideScrollOnPhone(page);
 
       // The dashboard's card: lazy, decorative (the title is its link).
       await page.goto("/dashboard");
@@ -92,6 +93,7 @@ for (const { javaScript, width } of [
       await expect(cardPhoto).toHaveAttribute("loading", "lazy");
       await expect(cardPhoto).toHaveAttribute("alt", "");
       await expectLoaded(cardPhoto, { width: "1600", height: "1200" });
+      if (width === 360) await expectNoSideScrollOnPhone(page);
 
       // The search result's card.
       await page.goto(`/?ingredients=quince`);
