@@ -174,6 +174,29 @@ test.describe("photo limits", () => {
   });
 });
 
+test.describe("photo ceilings", () => {
+  test("a post to the recipe form over 11 MB is a 413 that says what to do, never a 5xx; 11 MB goes to that form only", async ({
+    page,
+  }) => {
+    await registerAndActivate(page, "Ceiling Cook");
+    const huge = { name: "huge.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(11.5 * 1024 * 1024, 1) };
+    const tooLarge = await page.request.post("/recipes/new", {
+      multipart: { title: "Huge", photo: huge },
+      headers: { origin: new URL(page.url()).origin },
+      maxRedirects: 0,
+    });
+    expect(tooLarge.status()).toBe(413);
+    expect(await tooLarge.text()).toContain("Choose a photo of at most 10 MB");
+    // Elsewhere the ceiling stays 1 MB.
+    const pantry = await page.request.post("/pantry", {
+      multipart: { name: "x".repeat(2 * 1024 * 1024) },
+      headers: { origin: new URL(page.url()).origin },
+      maxRedirects: 0,
+    });
+    expect(pantry.status()).toBe(413);
+  });
+});
+
 test.describe("the photo route", () => {
   test("serves WebP with an ETag, immutable caching and nosniff; 304 on If-None-Match; 404 for unknown or malformed", async ({ page }) => {
     await registerAndActivate(page, "Header Cook");
@@ -225,9 +248,16 @@ test.describe("recipes without a photo", () => {
     await expect(card.getByTestId("photo-placeholder")).toHaveAttribute("aria-hidden", "true");
     const box = await card.getByTestId("photo-placeholder").boundingBox();
     expect(Math.abs(box!.width / box!.height - 4 / 3)).toBeLessThan(0.02);
-    await card.getByRole("link").first().click();
+    const title = (await card.getByRole("heading").innerText()).trim();
+    await card.getByRole("link", { name: title }).click();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(main(page).getByTestId("photo-placeholder")).toBeVisible();
     await expect(main(page).getByTestId("recipe-photo")).toHaveCount(0);
     await expectNoSeriousViolations(page);
+
+    // The built-in catalogue (seeded first) has no photos at all.
+    await page.goto("/recipes/1");
+    await expect(page.getByText("by Pantry kitchen")).toBeVisible();
+    await expect(main(page).getByTestId("photo-placeholder")).toBeVisible();
   });
 });
