@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import { staticSecurityHeaders } from "./web/csp";
-import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./infra/server/http-rules";
+import { NEXT_PROXY_BODY_LIMIT_BYTES, NEXT_SERVER_ACTION_BODY_LIMIT_BYTES } from "./infra/server/http-rules";
 
 // Server actions accept posts only from this site's own origin, unless configuration names more
 // (e.g. a second domain in front of the same app). Never derived from requests. The middleware
@@ -20,8 +20,13 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The migrations are read from disk at start-up; serverless bundles must carry them.
   outputFileTracingIncludes: { "/**": ["./infra/db/migrations/**/*"] },
-  // The middleware refuses larger posts with a 413 before Next sees them (middleware.ts).
-  experimental: { serverActions: { allowedOrigins, bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
+  // The middleware refuses larger posts with a 413 before Next sees them (middleware.ts): 1 MB, the recipe form 11 MB.
+  // Next buffers a body for the middleware only up to proxyClientMaxBodySize (10 MB by default) and then passes on a cut
+  // one: above the largest ceiling, so the middleware sees every byte it allows.
+  experimental: {
+    serverActions: { allowedOrigins, bodySizeLimit: NEXT_SERVER_ACTION_BODY_LIMIT_BYTES },
+    proxyClientMaxBodySize: NEXT_PROXY_BODY_LIMIT_BYTES,
+  },
   async headers() {
     return [
       { source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") },

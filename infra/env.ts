@@ -35,7 +35,6 @@ const HINTS: Record<string, string> = {
   SERVER_ACTIONS_ALLOWED_ORIGINS: "a comma-separated list of extra hosts, e.g. SERVER_ACTIONS_ALLOWED_ORIGINS=www.example.com",
   ALLOW_EMBEDDED_DB: "true to run production on the embedded PGlite database",
   SEED_CATALOGUE: "true or false",
-  IMAGE_HOSTS: "a comma-separated list of image host names, e.g. IMAGE_HOSTS=images.example.com",
   RECIPE_WRITES_PER_HOUR: "a whole number of new or edited recipes per account per hour, e.g. RECIPE_WRITES_PER_HOUR=30",
   PGSSLMODE: "disable, prefer, require or verify-full (Heroku Postgres: PGSSLMODE=require)",
 };
@@ -112,16 +111,6 @@ export const serverVariables = {
   // How long requests in flight at SIGTERM may take to finish. Heroku kills a dyno 30 s after
   // its SIGTERM; closing the pools after a cut can take up to 5 s more (postgres.js's end timeout).
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
-  IMAGE_HOSTS: z
-    .string()
-    .default("")
-    .transform((value) =>
-      value
-        .split(",")
-        .map((host) => host.trim().toLowerCase())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$/, "must list host names only, e.g. images.example.com"))),
   RECIPE_WRITES_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
 };
 

@@ -70,12 +70,16 @@ export function unavailablePage(retry: string): string {
 export const TOO_LARGE_HEADING = "That was too much to send";
 export const TOO_LARGE_MESSAGE = "The form sent more than 1 MB, more than this site accepts. Shorten what you entered and send it again.";
 
+/** The recipe form's: only its photo can be that large. */
+export const PHOTO_TOO_LARGE_MESSAGE =
+  "The form sent more than 11 MB, more than this site accepts. Choose a photo of at most 10 MB and send the form again.";
+
 /** The 413 for a form posted without JavaScript; `back` is the form's own page. */
-export function tooLargePage(back: string): string {
+export function tooLargePage(back: string, message: string = TOO_LARGE_MESSAGE): string {
   return messagePage({
     title: "Pantry: too much to send",
     heading: TOO_LARGE_HEADING,
-    message: TOO_LARGE_MESSAGE,
+    message,
     primary: { href: back, label: "Back to the form" },
   });
 }

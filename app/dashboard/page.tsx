@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/infra/db";
 import { requireUser } from "@/auth/user";
 import { listOwnRecipes } from "@/core/recipes/queries";
+import { RecipePhoto } from "@/components/recipes/recipe-photo";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -36,17 +37,22 @@ export default async function DashboardPage() {
               className="flex flex-col gap-3 px-4 py-4 md:flex-row md:items-center md:justify-between md:gap-6"
               data-testid="dashboard-row"
             >
-              <div className="min-w-0">
-                <h2 className="font-semibold break-words">
-                  <Link href={`/recipes/${row.id}`} className="link">
-                    {row.title}
-                  </Link>
-                </h2>
-                <p className="mt-1 text-sm text-stone-600">
-                  {row.ingredientCount} {row.ingredientCount === 1 ? "ingredient" : "ingredients"} · Created{" "}
-                  <time dateTime={row.createdAt.toISOString()}>{date.format(row.createdAt)}</time> · Updated{" "}
-                  <time dateTime={row.updatedAt.toISOString()}>{date.format(row.updatedAt)}</time>
-                </p>
+              <div className="flex min-w-0 items-start gap-4">
+                <div className="w-24 shrink-0 sm:w-32">
+                  <RecipePhoto photo={row.photo} title={row.title} sizes="8rem" decorative lazy />
+                </div>
+                <div className="min-w-0">
+                  <h2 className="font-semibold break-words">
+                    <Link href={`/recipes/${row.id}`} className="link">
+                      {row.title}
+                    </Link>
+                  </h2>
+                  <p className="mt-1 text-sm text-stone-600">
+                    {row.ingredientCount} {row.ingredientCount === 1 ? "ingredient" : "ingredients"} · Created{" "}
+                    <time dateTime={row.createdAt.toISOString()}>{date.format(row.createdAt)}</time> · Updated{" "}
+                    <time dateTime={row.updatedAt.toISOString()}>{date.format(row.updatedAt)}</time>
+                  </p>
+                </div>
               </div>
               <div className="flex shrink-0 flex-wrap gap-2">
                 <Link href={`/recipes/${row.id}`} className="btn-secondary" aria-label={`View ${row.title}`}>

@@ -2,14 +2,15 @@
 
 import { redirect } from "next/navigation";
 import { requireUser } from "@/auth/user";
-import { createRecipe, deleteRecipe, parseRecipeId, updateRecipe } from "@/core/recipes/queries";
-import { recipeFormValues } from "@/core/recipes/schemas";
-import { serverRecipeFormSchema, serverRecipeUpdateSchema } from "@/core/recipes/server-schemas";
+import { PhotoRejected, processPhoto, type ProcessedPhoto } from "@/core/photos/process";
+import { MAX_PHOTO_BYTES, PHOTO_MESSAGES } from "@/core/photos/rules";
+import { createRecipe, deleteRecipe, parseRecipeId, updateRecipe, type PhotoChange } from "@/core/recipes/queries";
+import { recipeFormSchema, recipeFormValues, recipeUpdateSchema } from "@/core/recipes/schemas";
 import { getDb } from "@/infra/db";
 import { consumeRecipeWrite } from "@/infra/rate-limits";
 import { flash } from "@/web/flash/flash";
 import type { FormState } from "@/web/forms/form-state";
-import { minutesText, rateLimitedState, userAction } from "@/web/forms/validated-action";
+import { minutesText, rateLimitedState, userAction, type FileCheck } from "@/web/forms/validated-action";
 
 // The data layer only ever touches the acting user's recipes: a forged post naming someone else's
 // recipe changes nothing.
@@ -24,31 +25,58 @@ async function overWriteLimit(userId: string): Promise<FormState | null> {
   };
 }
 
+/**
+ * The photo field: no file chosen (a form without JavaScript still sends an empty, unnamed part), or a photo processed
+ * and ready to store. What sharp cannot read, or will not, is a message next to the field and nothing is stored.
+ */
+const checkPhoto: FileCheck<ProcessedPhoto | null> = async (formData) => {
+  const file = formData.get("photo");
+  if (!(file instanceof File) || (file.size === 0 && file.name === "")) return { files: null };
+  // Not read at all when over the cap.
+  if (file.size > MAX_PHOTO_BYTES) return { fieldErrors: { photo: PHOTO_MESSAGES.tooBig } };
+  try {
+    return { files: await processPhoto(new Uint8Array(await file.arrayBuffer())) };
+  } catch (error) {
+    if (error instanceof PhotoRejected) return { fieldErrors: { photo: error.message } };
+    throw error;
+  }
+};
+
+/** On an edit: a new photo replaces the old one; "Remove the photo" ticked without a new one removes it. */
+const checkPhotoChange: FileCheck<PhotoChange> = async (formData) => {
+  const checked = await checkPhoto(formData);
+  if ("fieldErrors" in checked) return checked;
+  if (checked.files) return { files: { kind: "replace", processed: checked.files } };
+  return { files: formData.get("removePhoto") === "on" ? { kind: "remove" } : { kind: "keep" } };
+};
+
 const editPath = (formData: FormData) => {
   const id = parseRecipeId(formData.get("id"));
   return id ? `/recipes/${id}/edit` : "/dashboard";
 };
 
 export const createRecipeAction = userAction(
-  serverRecipeFormSchema,
+  recipeFormSchema,
   () => "/recipes/new",
-  async (input, { user, db }): Promise<FormState | void> => {
+  async (input, { user, db, files: photo }): Promise<FormState | void> => {
     const limited = await overWriteLimit(user.id);
     if (limited) return limited;
-    const id = await createRecipe(db, user.id, input);
+    const id = await createRecipe(db, user.id, input, photo);
     await flash(`“${input.title}” is saved.`, "success");
     redirect(`/recipes/${id}`);
   },
+  { checkFiles: checkPhoto },
 );
 
 export const updateRecipeAction = userAction(
-  serverRecipeUpdateSchema,
+  recipeUpdateSchema,
   editPath,
-  async (input, { user, db, formData }): Promise<FormState> => {
+  async (input, { user, db, formData, files: photoChange }): Promise<FormState> => {
     const id = parseRecipeId(formData.get("id"));
     const limited = await overWriteLimit(user.id);
     if (limited) return limited;
-    const result = id ? await updateRecipe(db, user.id, id, input.version, input) : ({ status: "not-found" } as const);
+    // Ownership is checked again in the data layer: someone else's recipe (and its photo) is "not-found".
+    const result = id ? await updateRecipe(db, user.id, id, input.version, input, photoChange) : ({ status: "not-found" } as const);
     if (result.status === "not-found") {
       await flash("That recipe does not exist, or it is not yours to edit.", "error");
       redirect("/dashboard");
@@ -65,6 +93,7 @@ export const updateRecipeAction = userAction(
     await flash(`“${input.title}” is updated.`, "success");
     redirect(`/recipes/${id}`);
   },
+  { checkFiles: checkPhotoChange },
 );
 
 export async function deleteRecipeAction(formData: FormData): Promise<void> {

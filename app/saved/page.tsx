@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/auth/user";
 import { listSavedRecipes } from "@/core/recipes/saved";
+import { RecipePhoto } from "@/components/recipes/recipe-photo";
 import { getDb } from "@/infra/db";
 
 export const metadata: Metadata = { title: "Saved recipes" };
@@ -39,17 +40,22 @@ export default async function SavedPage({ searchParams }: { searchParams: Search
       ) : (
         <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" aria-label="Saved recipes">
           {recipes.map((recipe) => (
-            <li key={recipe.id} className="px-4 py-4" data-testid="saved-row">
-              <h2 className="font-semibold break-words">
-                <Link href={`/recipes/${recipe.id}`} className="link">
-                  {recipe.title}
-                </Link>
-              </h2>
-              {recipe.summary.trim() ? <p className="mt-1 line-clamp-2 text-sm text-stone-700">{recipe.summary}</p> : null}
-              <p className="mt-1 text-sm text-stone-600">
-                {recipe.totalMinutes > 0 ? `${minutes(recipe.totalMinutes)} · ` : ""}Saved{" "}
-                <time dateTime={recipe.savedAt.toISOString()}>{date.format(recipe.savedAt)}</time>
-              </p>
+            <li key={recipe.id} className="flex min-w-0 items-start gap-4 px-4 py-4" data-testid="saved-row">
+              <div className="w-24 shrink-0 sm:w-32">
+                <RecipePhoto photo={recipe.photo} title={recipe.title} sizes="8rem" decorative lazy />
+              </div>
+              <div className="min-w-0">
+                <h2 className="font-semibold break-words">
+                  <Link href={`/recipes/${recipe.id}`} className="link">
+                    {recipe.title}
+                  </Link>
+                </h2>
+                {recipe.summary.trim() ? <p className="mt-1 line-clamp-2 text-sm text-stone-700">{recipe.summary}</p> : null}
+                <p className="mt-1 text-sm text-stone-600">
+                  {recipe.totalMinutes > 0 ? `${minutes(recipe.totalMinutes)} · ` : ""}Saved{" "}
+                  <time dateTime={recipe.savedAt.toISOString()}>{date.format(recipe.savedAt)}</time>
+                </p>
+              </div>
             </li>
           ))}
         </ul>

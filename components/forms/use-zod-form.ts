@@ -8,6 +8,14 @@ import { initialFormState, type FormState } from "@/web/forms/form-state";
 type ServerAction = (state: FormState, formData: FormData) => Promise<FormState>;
 type Schema = z.ZodMiniType<FieldValues, FieldValues>;
 
+/** A file input left empty is an empty, unnamed file in FormData; Next's client would send it named "blob", as if chosen. */
+function withoutEmptyFiles(data: FormData): FormData {
+  for (const [key, value] of [...data.entries()]) {
+    if (value instanceof File && value.size === 0 && value.name === "") data.delete(key);
+  }
+  return data;
+}
+
 /**
  * A plain <form> posting to a server action, checked as the person types with the same zod schema. zod loads on first
  * focus, not with the page; the resolver awaits it, so no check is ever skipped.
@@ -53,7 +61,7 @@ export function useZodForm<S extends Schema>(loadSchema: () => Promise<S>, actio
     event.preventDefault();
     void form.handleSubmit(() => {
       const element = formRef.current;
-      if (element) startTransition(() => formAction(new FormData(element)));
+      if (element) startTransition(() => formAction(withoutEmptyFiles(new FormData(element))));
     })(event);
   };
 

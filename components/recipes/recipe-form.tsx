@@ -1,12 +1,15 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, type ChangeEvent } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useZodForm } from "@/components/forms/use-zod-form";
+import { MAX_PHOTO_BYTES, PHOTO_ACCEPT, PHOTO_MESSAGES } from "@/core/photos/rules";
+import type { RecipePhoto as Photo } from "@/infra/db/schema";
 import type { FormState } from "@/web/forms/form-state";
 import { LineListField } from "./line-list-field";
+import { RecipePhoto } from "./recipe-photo";
 
 const loadRecipeFormSchema = () => import("@/core/recipes/schemas").then((schemas) => schemas.recipeFormSchema);
 
@@ -15,11 +18,11 @@ type Props = {
   initialValues: Record<string, string>;
   submitLabel: string;
   recipeId?: number;
-  /** The hosts an image address may name (IMAGE_HOSTS); none: the form has no image field. */
-  imageHosts: readonly string[];
+  /** The recipe's current photo, on an edit. */
+  photo?: Photo | null;
 };
 
-export function RecipeForm({ action, initialValues, submitLabel, recipeId, imageHosts }: Props) {
+export function RecipeForm({ action, initialValues, submitLabel, recipeId, photo = null }: Props) {
   const { form, state, pending, errorFor, formProps } = useZodForm(loadRecipeFormSchema, action, initialValues);
   const values = state.values ?? initialValues;
 
@@ -27,6 +30,18 @@ export function RecipeForm({ action, initialValues, submitLabel, recipeId, image
   useEffect(() => {
     if (state.code === "conflict" && state.values) form.reset(state.values);
   }, [state, form]);
+
+  const photoError = errorFor("photo");
+  // A file over the cap would only be refused after its upload: say so at once and send nothing.
+  const checkPhotoSize = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (file && file.size > MAX_PHOTO_BYTES) {
+      event.target.value = "";
+      form.setError("photo" as never, { type: "size", message: PHOTO_MESSAGES.tooBig });
+    } else {
+      form.clearErrors("photo" as never);
+    }
+  };
 
   const number = (name: "servings" | "prepMinutes" | "cookMinutes", label: string, hint?: string) => (
     <TextField
@@ -95,21 +110,36 @@ export function RecipeForm({ action, initialValues, submitLabel, recipeId, image
         {number("prepMinutes", "Preparation (minutes)")}
         {number("cookMinutes", "Cooking (minutes)")}
       </div>
-      {imageHosts.length > 0 ? (
-        <TextField
-          id="recipe-imageUrl"
-          label="Image address (optional)"
-          type="url"
-          placeholder={`https://${imageHosts[0]}/…`}
-          hint={`An image on ${imageHosts.join(", ")}.`}
-          defaultValue={values.imageUrl}
-          error={errorFor("imageUrl")}
-          registration={form.register("imageUrl")}
+      <div>
+        <label htmlFor="recipe-photo" className="mb-1 block text-sm font-medium text-stone-800">
+          Photo <span className="font-normal text-stone-600">(optional)</span>
+        </label>
+        {photo ? (
+          <div className="mb-2 flex flex-wrap items-end gap-3">
+            <RecipePhoto photo={photo} title={`The current photo of ${values.title || "this recipe"}`} sizes="12rem" className="max-w-48" />
+            <label className="flex items-center gap-2 text-sm text-stone-800">
+              <input type="checkbox" name="removePhoto" id="recipe-removePhoto" className="h-4 w-4" />
+              Remove the photo
+            </label>
+          </div>
+        ) : null}
+        <input
+          id="recipe-photo"
+          name="photo"
+          type="file"
+          accept={PHOTO_ACCEPT}
+          className="block w-full text-sm text-stone-800 file:mr-3 file:rounded-md file:border-0 file:bg-stone-200 file:px-3 file:py-2 file:font-medium file:text-stone-900"
+          aria-invalid={photoError ? true : undefined}
+          aria-describedby={photoError ? "recipe-photo-hint recipe-photo-error" : "recipe-photo-hint"}
+          onChange={checkPhotoSize}
         />
-      ) : (
-        // Without allowed hosts an image address is never kept, not even one saved before.
-        <input type="hidden" name="imageUrl" value="" />
-      )}
+        <p id="recipe-photo-hint" className="mt-1 text-sm text-stone-600">
+          JPEG, PNG, WebP or AVIF, up to 10 MB.{photo ? " A new photo replaces the current one." : ""}
+        </p>
+        <p id="recipe-photo-error" className="mt-1 min-h-5 text-sm text-red-700" aria-live="polite" data-testid="recipe-photo-error">
+          {photoError}
+        </p>
+      </div>
       <SubmitButton pending={pending} pendingLabel="Saving…">
         {submitLabel}
       </SubmitButton>

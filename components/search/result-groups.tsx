@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { SearchResult } from "@/core/search/search";
 import { recipeHref, type SearchUrlQuery } from "@/core/search/search-url";
+import { RecipePhoto } from "@/components/recipes/recipe-photo";
 
 /** "Make it now" when nothing is missing, then "Missing 1", "Missing 2", then the rest. */
 const bucketOf = (missing: number) => (missing === 0 ? 0 : missing === 1 ? 1 : missing === 2 ? 2 : 3);
@@ -56,6 +57,14 @@ function ResultCard({ result, searching, query }: { result: SearchResult; search
   const missing = result.missing.length;
   return (
     <li className="card p-4" data-testid="search-result">
+      <RecipePhoto
+        photo={result.photo}
+        title={result.title}
+        sizes="(min-width: 80rem) 36rem, (min-width: 40rem) 45vw, 100vw"
+        decorative
+        lazy
+        className="mb-3"
+      />
       <h3 className="text-lg font-semibold">
         <Link href={recipeHref(result.id, searching ? query : undefined)} className="link no-underline hover:underline">
           {result.title}

@@ -12,7 +12,6 @@ export function recipeColumns(input: RecipeInput) {
     servings: input.servings,
     prepMinutes: input.prepMinutes,
     cookMinutes: input.cookMinutes,
-    imageUrl: input.imageUrl,
     ...toIngredientRecords(input.ingredients),
   };
 }

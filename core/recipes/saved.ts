@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/infra/db";
-import { recipes, savedRecipes, users } from "@/infra/db/schema";
+import { recipes, savedRecipes, users, type RecipePhoto } from "@/infra/db/schema";
 
 // Every query names the acting user and touches only that user's saved list: whatever a post
 // names, it can only ever change the poster's own.
@@ -36,7 +36,7 @@ export async function isSaved(db: Db, userId: string, recipeId: number): Promise
   return row !== undefined;
 }
 
-export type SavedRecipe = { id: number; title: string; summary: string; totalMinutes: number; savedAt: Date };
+export type SavedRecipe = { id: number; title: string; summary: string; photo: RecipePhoto | null; totalMinutes: number; savedAt: Date };
 
 export type SavedPage = { recipes: SavedRecipe[]; total: number; page: number; pageCount: number };
 
@@ -50,6 +50,7 @@ export async function listSavedRecipes(db: Db, userId: string, page = 1): Promis
       id: recipes.id,
       title: recipes.title,
       summary: recipes.summary,
+      photo: recipes.photo,
       totalMinutes: sql<number>`(${recipes.prepMinutes} + ${recipes.cookMinutes})::int`,
       savedAt: savedRecipes.createdAt,
     })

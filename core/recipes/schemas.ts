@@ -49,13 +49,6 @@ export const recipeFormSchema = z.object({
   servings: wholeNumber("servings", 1, 100),
   prepMinutes: wholeNumber("preparation time", 0, 1440, 0),
   cookMinutes: wholeNumber("cooking time", 0, 1440, 0),
-  imageUrl: z.pipe(
-    z.pipe(
-      z.string().check(z.trim(), z.maxLength(2000, "Keep the address under 2,000 characters.")),
-      z.union([z.literal(""), z.url({ protocol: /^https$/, message: "Use an https:// address of an image, or leave it empty." })]),
-    ),
-    z.transform((value: string) => value || null),
-  ),
 });
 
 export type RecipeInput = z.output<typeof recipeFormSchema>;
@@ -80,7 +73,6 @@ export function recipeFormValues(recipe: Recipe): Record<string, string> {
     servings: String(recipe.servings),
     prepMinutes: String(recipe.prepMinutes),
     cookMinutes: String(recipe.cookMinutes),
-    imageUrl: recipe.imageUrl ?? "",
     version: String(recipe.version),
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "@/infra/db";
+import type { RecipePhoto } from "@/infra/db/schema";
 import { createSlots } from "@/infra/slots";
 import type { Diet } from "./diets";
 import { dietMask, resolveTypedTerms } from "./typed-terms";
@@ -33,6 +34,8 @@ export type SearchResult = {
   title: string;
   summary: string;
   totalMinutes: number;
+  /** Its photo, or null for the placeholder. */
+  photo: RecipePhoto | null;
   /** The searched-for ingredients (SearchPage.searchedFor) this recipe uses. */
   used: string[];
   /** What else it needs (pantry staples left out when they are assumed). */
@@ -60,7 +63,14 @@ export type SearchPage = {
   diets: Diet[];
 };
 
-type RecipeRow = { id: number; title: string; summary: string; total_minutes: number; ingredient_names: string[] };
+type RecipeRow = {
+  id: number;
+  title: string;
+  summary: string;
+  total_minutes: number;
+  ingredient_names: string[];
+  photo: RecipePhoto | null;
+};
 
 const pageCountOf = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
 
@@ -131,6 +141,7 @@ function toResult(row: RecipeRow, searchedFor: readonly string[], assumeStaples:
     title: row.title,
     summary: row.summary,
     totalMinutes: Number(row.total_minutes),
+    photo: row.photo ?? null,
     ...usedAndMissing(row.ingredient_names, { searchedFor, assumeStaples }),
   };
 }
@@ -139,7 +150,7 @@ async function readRecipes(db: Db, ids: readonly number[]): Promise<RecipeRow[]>
   if (ids.length === 0) return [];
   return rows<RecipeRow>(
     await db.execute(sql`
-      SELECT id, title, summary, prep_minutes + cook_minutes AS total_minutes, ingredient_names
+      SELECT id, title, summary, prep_minutes + cook_minutes AS total_minutes, ingredient_names, photo
       FROM recipes WHERE id IN (${sql.join(
         ids.map((id) => sql`${id}`),
         sql`, `,
@@ -161,7 +172,7 @@ async function newestRecipes(db: Db, { without, diets, page }: { without: string
   const filters = recipeFilters(without, diets);
   const recipeRows = rows<RecipeRow>(
     await db.execute(sql`
-      SELECT r.id, r.title, r.summary, r.prep_minutes + r.cook_minutes AS total_minutes, r.ingredient_names
+      SELECT r.id, r.title, r.summary, r.prep_minutes + r.cook_minutes AS total_minutes, r.ingredient_names, r.photo
       FROM recipes r WHERE ${filters} ORDER BY r.created_at DESC, r.id DESC LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`),
   );
   const [count] = rows<{ total: number }>(await db.execute(sql`SELECT count(*)::int AS total FROM recipes r WHERE ${filters}`));

@@ -55,10 +55,9 @@ test.describe("hostile input against every form", () => {
       servings: "2",
       prepMinutes: "5",
       cookMinutes: "10",
-      imageUrl: "",
     };
     let saved = 0;
-    const fields = ["title", "summary", "ingredients", "steps", "servings", "imageUrl"] as const;
+    const fields = ["title", "summary", "ingredients", "steps", "servings", "cookMinutes"] as const;
     // Every payload once, each in one field in turn (all payloads in all fields run in the vitest suite).
     for (const [index, payload] of hostileInputs.entries()) {
       const field = fields[index % fields.length]!;

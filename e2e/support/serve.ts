@@ -58,7 +58,6 @@ async function main() {
     // ceilings have their own tests.
     RATE_LIMIT_PER_IP: "100000",
     RECIPE_WRITES_PER_HOUR: "100000",
-    IMAGE_HOSTS: "images.pantry.test",
     MAIL_SEND_TIMEOUT_MS: "2000",
     // Served directly, with no proxy in front to name the client.
     TRUSTED_PROXY: "none",

@@ -20,6 +20,9 @@ const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
+// Raw bytes: postgres.js and PGlite both hand a bytea back as a Uint8Array (a Buffer on postgres.js).
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
 export const users = pgTable(
   "users",
   {
@@ -88,6 +91,14 @@ export type RecipeIngredient = {
   name: string;
 };
 
+/** A recipe's photo: its id (a new one for every upload, so its addresses can be cached for ever), the widths stored, and the largest one's size. */
+export type RecipePhoto = {
+  id: string;
+  widths: number[];
+  width: number;
+  height: number;
+};
+
 export const recipes = pgTable(
   "recipes",
   {
@@ -101,7 +112,8 @@ export const recipes = pgTable(
     servings: integer("servings").notNull(),
     prepMinutes: integer("prep_minutes").notNull().default(0),
     cookMinutes: integer("cook_minutes").notNull().default(0),
-    imageUrl: text("image_url"),
+    /** The uploaded photo (core/photos), or null: the recipe shows a placeholder. */
+    photo: jsonb("photo").$type<RecipePhoto>(),
     /** The distinct names of ingredient lines (canonical where the dictionary knows them). */
     ingredientNames: text("ingredient_names").array().notNull(),
     /** The diet facts of its ingredients and their kinds, one bit per DIET_FACTS entry. */
@@ -225,6 +237,15 @@ export const savedRecipes = pgTable(
     index("saved_recipes_recipe_idx").on(table.recipeId),
   ],
 );
+
+/** Stored images behind core/photos/store.ts (one row per size of a photo): the deployments have no lasting disk. */
+export const photoObjects = pgTable("photo_objects", {
+  key: text("key").primaryKey(),
+  contentType: text("content_type").notNull(),
+  bytes: bytea("bytes").notNull(),
+  etag: text("etag").notNull(),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+});
 
 /** rate-limiter-flexible's PostgreSQL store (infra/rate-limits.ts), in its shape, so the migrations create it on both drivers. */
 export const rateLimits = pgTable("rate_limits", {

@@ -116,7 +116,6 @@ function toRecipeColumns(recipe: FlaskRecipe): { ok: true; columns: RecipeColumn
     servings: String(DEFAULT_SERVINGS),
     prepMinutes: "0",
     cookMinutes: "0",
-    imageUrl: "",
   });
   if (!parsed.success) return { ok: false, reason: parsed.error.issues[0]?.message ?? "not a valid recipe" };
   const input = parsed.data;

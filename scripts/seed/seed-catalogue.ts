@@ -23,7 +23,6 @@ export async function seedCatalogue(db: Db): Promise<number> {
       servings: String(entry.servings),
       prepMinutes: String(entry.prepMinutes),
       cookMinutes: String(entry.cookMinutes),
-      imageUrl: "",
     });
     return { authorId: null, ...recipeColumns(input) };
   });

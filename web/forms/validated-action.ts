@@ -54,11 +54,23 @@ export function firstFieldErrors(error: z.core.$ZodError): Record<string, string
   return errors;
 }
 
-/** Every form's server action: checked with the browser's zod schema; bad input comes back as field messages and changes nothing. With `limit`, every post first counts against the request ceiling. */
-export function validatedAction<S extends z.ZodMiniType>(
+/** The files of a post, checked on the server only (the browser's schema sees text fields): what they hold, or a message per field. */
+export type FileCheck<F> = (formData: FormData) => Promise<{ files: F } | { fieldErrors: Record<string, string> }>;
+
+type ActionOptions<F> = { limit?: RequestKind; checkFiles?: FileCheck<F> };
+
+const FIELD_ERRORS_MESSAGE = "Please correct the fields marked below.";
+
+/**
+ * Every form's server action: checked with the browser's zod schema; bad input comes back as field messages and changes
+ * nothing. With `limit`, every post first counts against the request ceiling. With `checkFiles`, the post's files are
+ * checked once the text fields pass (reading an image costs more than any of them); a bad file is a field message too,
+ * and the action does not run.
+ */
+export function validatedAction<S extends z.ZodMiniType, F = undefined>(
   schema: S,
-  action: (data: z.output<S>, formData: FormData) => Promise<FormState | void>,
-  options: { limit?: RequestKind } = {},
+  action: (data: z.output<S>, formData: FormData, files: F) => Promise<FormState | void>,
+  options: ActionOptions<F> = {},
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const values = formValues(formData);
@@ -71,28 +83,42 @@ export function validatedAction<S extends z.ZodMiniType>(
       return {
         fieldErrors: firstFieldErrors(parsed.error),
         values: echoValues(values),
-        message: "Please correct the fields marked below.",
+        message: FIELD_ERRORS_MESSAGE,
         messageTone: "error",
       };
     }
-    const result = await action(parsed.data, formData);
+    const checked = options.checkFiles ? await options.checkFiles(formData) : { files: undefined as F };
+    if ("fieldErrors" in checked) {
+      return { fieldErrors: checked.fieldErrors, values: echoValues(values), message: FIELD_ERRORS_MESSAGE, messageTone: "error" };
+    }
+    const result = await action(parsed.data, formData, checked.files);
     return { values: echoValues(values), ...result };
   };
 }
 
 /** For a signed-in user's form: the session is checked again here, whatever the middleware did; a visitor goes to the login page and back to `returnTo`. */
-export function userAction<S extends z.ZodMiniType>(
+export function userAction<S extends z.ZodMiniType, F = undefined>(
   schema: S,
   returnTo: (formData: FormData) => string,
-  action: (data: z.output<S>, context: { user: SessionUser; db: Db; formData: FormData }) => Promise<FormState | void>,
-  options: { limit?: RequestKind } = {},
+  action: (data: z.output<S>, context: { user: SessionUser; db: Db; formData: FormData; files: F }) => Promise<FormState | void>,
+  options: ActionOptions<F> = {},
 ) {
-  return validatedAction(
+  const { checkFiles } = options;
+  return validatedAction<S, F>(
     schema,
-    async (data, formData) => {
+    async (data, formData, files) => {
       const user = await requireUser(returnTo(formData));
-      return action(data, { user, db: await getDb(), formData });
+      return action(data, { user, db: await getDb(), formData, files });
     },
-    options,
+    {
+      ...options,
+      // A visitor's file is never read: the session is checked before the files are.
+      checkFiles: checkFiles
+        ? async (formData) => {
+            await requireUser(returnTo(formData));
+            return checkFiles(formData);
+          }
+        : undefined,
+    },
   );
 }

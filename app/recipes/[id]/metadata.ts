@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import type { RecipeWithAuthor } from "@/core/recipes/queries";
+import type { RecipePhoto } from "@/infra/db/schema";
+import { photoPath } from "@/core/photos/rules";
 import { siteOrigin } from "@/infra/env";
 
 /** How many ingredient names a description built from them lists before "and N more". */
@@ -7,6 +9,12 @@ const NAMED_IN_DESCRIPTION = 4;
 
 /** The absolute address of a recipe: always APP_URL's origin, never the request's Host. */
 export const recipeUrl = (id: number) => `${siteOrigin}/recipes/${id}`;
+
+/** The photo's largest stored size, absolute, for sharing cards and search engines; none without a photo. */
+export function recipeImageUrl(photo: RecipePhoto | null): string | null {
+  if (!photo || photo.widths.length === 0) return null;
+  return `${siteOrigin}${photoPath(photo.id, Math.max(...photo.widths))}`;
+}
 
 /** The summary, or a sentence from what goes in it: "A recipe with chicken thigh, rice, leek and 2 more. Serves 4." */
 export function recipeDescription(recipe: Pick<RecipeWithAuthor, "summary" | "ingredients" | "servings">): string {

@@ -7,7 +7,7 @@ import { getDb } from "@/infra/db";
 import { getUser } from "@/auth/user";
 import { SaveRecipeButton } from "@/components/recipes/save-button";
 import { getRecipe, parseRecipeId } from "@/core/recipes/queries";
-import { isAllowedImageUrl } from "@/core/recipes/image-hosts";
+import { RecipePhoto } from "@/components/recipes/recipe-photo";
 import { isSaved } from "@/core/recipes/saved";
 import { recipeStructuredData, serializeJsonLd } from "@/core/recipes/structured-data";
 import { MAX_SERVINGS, MIN_SERVINGS, parseServings, scaleIngredientLine } from "@/core/ingredients/scale";
@@ -16,7 +16,7 @@ import { markIngredient, searchedForOf, type IngredientMark } from "@/core/searc
 import { readSearchQuery, recipeHref, searchHref, searchParamsOf, type RawSearchParams } from "@/core/search/search-url";
 import { safeCallbackPath } from "@/web/safe-redirect";
 import { toggleSavedAction } from "@/app/saved/actions";
-import { recipeMetadata, recipeUrl } from "./metadata";
+import { recipeImageUrl, recipeMetadata, recipeUrl } from "./metadata";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
 
@@ -27,7 +27,7 @@ const loadRecipe = cache(async (rawId: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const recipe = await loadRecipe((await params).id);
-  return recipe ? recipeMetadata(recipe) : { title: "Recipe not found" };
+  return recipe ? recipeMetadata(recipe, { imageUrl: recipeImageUrl(recipe.photo) }) : { title: "Recipe not found" };
 }
 
 function minutes(value: number): string {
@@ -75,7 +75,7 @@ export default async function RecipePage({ params, searchParams }: Props) {
   const markedCount = searchMarks?.filter((mark) => mark !== null).length ?? 0;
   const haveCount = searchMarks?.filter((mark) => mark === "have").length ?? 0;
 
-  const structured = recipeStructuredData(recipe, { url: recipeUrl(recipe.id) });
+  const structured = recipeStructuredData(recipe, { url: recipeUrl(recipe.id), imageUrl: recipeImageUrl(recipe.photo) });
 
   return (
     <article className="mx-auto max-w-3xl">
@@ -146,12 +146,7 @@ export default async function RecipePage({ params, searchParams }: Props) {
         </div>
       </header>
       <div className="print:hidden">
-        {recipe.imageUrl && isAllowedImageUrl(recipe.imageUrl) ? (
-          // Only hosts allowed by IMAGE_HOSTS, checked again here: an address saved before a host was
-          // taken off the list is not shown.
-          // eslint-disable-next-line @next/next/no-img-element
-          <img src={recipe.imageUrl} alt="" className="mb-6 max-h-96 w-full rounded-lg object-cover" referrerPolicy="no-referrer" />
-        ) : null}
+        <RecipePhoto photo={recipe.photo} title={recipe.title} sizes="(min-width: 48rem) 48rem, 100vw" className="mb-6 max-h-96" />
       </div>
       <div className="grid gap-8 md:grid-cols-[1fr_2fr]">
         <section aria-labelledby="ingredients-heading">

@@ -43,7 +43,6 @@ const recipeInput = (title: string, lines: string[]) =>
     servings: "2",
     prepMinutes: "0",
     cookMinutes: "0",
-    imageUrl: "",
   });
 
 describe("changing the name", () => {

@@ -19,7 +19,6 @@ const validRecipe = {
   servings: "2",
   prepMinutes: "5",
   cookMinutes: "10",
-  imageUrl: "",
 };
 const FIELDS = Object.keys(validRecipe) as (keyof typeof validRecipe)[];
 

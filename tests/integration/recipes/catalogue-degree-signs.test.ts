@@ -22,7 +22,6 @@ const input = (steps: string[]) =>
     servings: "4",
     prepMinutes: "10",
     cookMinutes: "40",
-    imageUrl: "",
   });
 
 const stepsOf = async (id: number) => {

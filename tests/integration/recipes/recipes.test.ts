@@ -15,7 +15,6 @@ const recipe = (title: string, ingredients: string[], extra: Partial<Record<stri
     servings: "2",
     prepMinutes: "5",
     cookMinutes: "10",
-    imageUrl: "",
     ...extra,
   });
 

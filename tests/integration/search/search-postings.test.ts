@@ -19,7 +19,6 @@ const input = (title: string, lines: string[]) =>
     servings: "2",
     prepMinutes: "0",
     cookMinutes: "0",
-    imageUrl: "",
   });
 
 /** The postings and counts every recipe should have, computed here from the rule (each ingredient posts itself and its kinds), not by postingsOf. */

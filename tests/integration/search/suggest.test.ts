@@ -15,7 +15,6 @@ const input = (title: string, lines: string[]) =>
     servings: "2",
     prepMinutes: "0",
     cookMinutes: "0",
-    imageUrl: "",
   });
 
 /** Sets recipe counts as the postings would, without writing that many recipes. */

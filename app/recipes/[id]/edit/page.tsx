@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { updateRecipeAction } from "@/app/recipes/actions";
 import { RecipeForm } from "@/components/recipes/recipe-form";
-import { imageHosts } from "@/core/recipes/image-hosts";
 import { getDb } from "@/infra/db";
 import { requireUser } from "@/auth/user";
 import { recipeFormValues } from "@/core/recipes/schemas";
@@ -26,7 +25,7 @@ export default async function EditRecipePage({ params }: { params: Promise<{ id:
           initialValues={recipeFormValues(recipe)}
           submitLabel="Save changes"
           recipeId={recipe.id}
-          imageHosts={imageHosts}
+          photo={recipe.photo}
         />
       </div>
     </div>
