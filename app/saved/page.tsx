@@ -4,16 +4,11 @@ import { requireUser } from "@/auth/user";
 import { listSavedRecipes } from "@/core/recipes/saved";
 import { RecipePhoto } from "@/components/recipes/recipe-photo";
 import { getDb } from "@/infra/db";
+import { durationText } from "@/core/recipes/durations";
 
 export const metadata: Metadata = { title: "Saved recipes" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-function minutes(value: number): string {
-  if (value < 60) return `${value} min`;
-  const hours = Math.floor(value / 60);
-  return value % 60 ? `${hours} h ${value % 60} min` : `${hours} h`;
-}
 
 const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
@@ -52,7 +47,7 @@ export default async function SavedPage({ searchParams }: { searchParams: Search
                 </h2>
                 {recipe.summary.trim() ? <p className="mt-1 line-clamp-2 text-sm text-stone-700">{recipe.summary}</p> : null}
                 <p className="mt-1 text-sm text-stone-600">
-                  {recipe.totalMinutes > 0 ? `${minutes(recipe.totalMinutes)} · ` : ""}Saved{" "}
+                  {recipe.totalMinutes > 0 ? `${durationText(recipe.totalMinutes)} · ` : ""}Saved{" "}
                   <time dateTime={recipe.savedAt.toISOString()}>{date.format(recipe.savedAt)}</time>
                 </p>
               </div>

@@ -2,6 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 import sharp from "sharp";
 import { expectNoSeriousViolations } from "../platform/axe";
 import { expect, expectNoSideScrollOnPhone, registerAndActivate, test } from "../support/test";
+import { E2E } from "../support/ports";
 
 const main = (page: Page) => page.getByRole("main");
 
@@ -83,6 +84,13 @@ for (const { javaScript, width } of [
       // What was stored has no metadata left: the camera's GPS position is gone.
       const stored = await page.request.get(firstSrc);
       expect((await sharp(await stored.body()).metadata()).exif).toBeUndefined();
+      // Search engines and sharing cards get the largest size, at APP_URL's address.
+      const photoId = /\/photos\/([\w-]{22})\//.exec(firstSrc)![1];
+      const largest = `${E2E.appUrl}/photos/${photoId}/1600.webp`;
+      const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as { image?: string[] };
+      expect(jsonLd.image).toEqual([largest]);
+      expect(await page.locator('meta[property="og:image"]').getAttribute("content")).toBe(largest);
+      expect(await page.locator('meta[name="twitter:card"]').getAttribute("content")).toBe("summary_large_image");
       await checkAxe(page);
       const recipePath = new URL(page.url()).pathname;
       if (width === 360) await expectNoSideScrollOnPhone(page);

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/infra/db";
+import { durationText } from "@/core/recipes/durations";
 import { getUser } from "@/auth/user";
 import { SaveRecipeButton } from "@/components/recipes/save-button";
 import { getRecipe, parseRecipeId } from "@/core/recipes/queries";
@@ -28,12 +29,6 @@ const loadRecipe = cache(async (rawId: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const recipe = await loadRecipe((await params).id);
   return recipe ? recipeMetadata(recipe, { imageUrl: recipeImageUrl(recipe.photo) }) : { title: "Recipe not found" };
-}
-
-function minutes(value: number): string {
-  if (value < 60) return `${value} min`;
-  const hours = Math.floor(value / 60);
-  return value % 60 ? `${hours} h ${value % 60} min` : `${hours} h`;
 }
 
 /** The visible word and its colour for a line's mark; the word, not the colour, carries the meaning. */
@@ -103,20 +98,20 @@ export default async function RecipePage({ params, searchParams }: Props) {
           {recipe.prepMinutes > 0 ? (
             <div className="flex gap-1">
               <dt>Preparation</dt>
-              <dd className="font-semibold">{minutes(recipe.prepMinutes)}</dd>
+              <dd className="font-semibold">{durationText(recipe.prepMinutes)}</dd>
             </div>
           ) : null}
           {recipe.cookMinutes > 0 ? (
             <div className="flex gap-1">
               <dt>Cooking</dt>
-              <dd className="font-semibold">{minutes(recipe.cookMinutes)}</dd>
+              <dd className="font-semibold">{durationText(recipe.cookMinutes)}</dd>
             </div>
           ) : null}
           {totalMinutes > 0 ? (
             <div className="flex gap-1">
               <dt>Total</dt>
               <dd className="font-semibold" data-testid="total-time">
-                {minutes(totalMinutes)}
+                {durationText(totalMinutes)}
               </dd>
             </div>
           ) : null}

@@ -46,7 +46,9 @@ describe("saved recipes", () => {
     expect(await isSaved(db, cook.id, id)).toBe(true);
     const list = await listSavedRecipes(db, cook.id);
     expect(list).toMatchObject({ total: 1, page: 1, pageCount: 1 });
-    expect(list.recipes).toEqual([{ id, title: "Leek soup", summary: "About Leek soup", totalMinutes: 15, savedAt: expect.any(Date) }]);
+    expect(list.recipes).toEqual([
+      { id, title: "Leek soup", summary: "About Leek soup", photo: null, totalMinutes: 15, savedAt: expect.any(Date) },
+    ]);
 
     expect(await unsaveRecipe(db, cook.id, id)).toBe(true);
     expect(await unsaveRecipe(db, cook.id, id)).toBe(false);
