@@ -1,13 +1,16 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { inArray, isNull } from "drizzle-orm";
+import { eq, inArray, isNull } from "drizzle-orm";
 import type { Browser } from "@playwright/test";
+import sharp from "sharp";
 import { freshDatabase } from "@/scripts/lib/fresh-database";
 import { startServer, type RunningServer } from "@/scripts/lib/app-server";
 import { nextBin } from "@/scripts/lib/app-build";
-import { recipes, users } from "@/infra/db/schema";
+import { recipes, savedRecipes, users } from "@/infra/db/schema";
 import { hashPassword } from "@/core/passwords/hash";
+import { processPhoto } from "@/core/photos/process";
+import { photoStore } from "@/core/photos/store";
 import { launchChromium } from "./lib/browser";
 
 // `npm run screenshots`: the main pages at 1280 and 360 px into docs/screenshots/, from its own `next start` (built first if
@@ -16,6 +19,27 @@ import { launchChromium } from "./lib/browser";
 const OUT_DIR = path.join(process.cwd(), "docs", "screenshots");
 const WIDTHS = { desktop: 1280, phone: 360 } as const;
 const DEMO = { email: "demo@pantry.test", password: "a long and unusual passphrase", name: "Demo Cook" };
+
+// No photo can be downloaded here: a drawn dish (a bowl on a wooden table) goes through the upload's own processing, so
+// the shots show a photo beside the catalogue's placeholders.
+const DRAWN_DISH = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1200">
+  <defs>
+    <linearGradient id="wood" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#8a5a35"/><stop offset="1" stop-color="#5e3b22"/></linearGradient>
+    <radialGradient id="bowl" cx="0.45" cy="0.4" r="0.6"><stop offset="0" stop-color="#fdfaf4"/><stop offset="1" stop-color="#d9d2c5"/></radialGradient>
+    <radialGradient id="soup" cx="0.4" cy="0.35" r="0.7"><stop offset="0" stop-color="#f2a33a"/><stop offset="1" stop-color="#c4581d"/></radialGradient>
+  </defs>
+  <rect width="1600" height="1200" fill="url(#wood)"/>
+  <g stroke="#4a2e1a" stroke-opacity="0.35" stroke-width="6">
+    <line x1="0" y1="240" x2="1600" y2="270"/><line x1="0" y1="560" x2="1600" y2="520"/><line x1="0" y1="900" x2="1600" y2="940"/>
+  </g>
+  <rect x="120" y="760" width="420" height="300" rx="24" fill="#e9e2d0" transform="rotate(-8 330 910)"/>
+  <ellipse cx="820" cy="640" rx="470" ry="430" fill="#000" fill-opacity="0.25"/>
+  <circle cx="800" cy="600" r="450" fill="url(#bowl)"/>
+  <circle cx="800" cy="600" r="340" fill="url(#soup)"/>
+  <g fill="#3f7d32"><circle cx="700" cy="520" r="26"/><circle cx="900" cy="560" r="22"/><circle cx="780" cy="700" r="24"/><circle cx="880" cy="460" r="18"/><circle cx="660" cy="660" r="20"/></g>
+  <path d="M600 620 q200 -120 400 0" stroke="#fff6e0" stroke-width="14" fill="none" stroke-opacity="0.8"/>
+  <rect x="1300" y="180" width="60" height="820" rx="30" fill="#c9c2b4" transform="rotate(12 1330 590)"/>
+</svg>`;
 
 type Shot = { name: string; path: string; signedIn?: boolean };
 
@@ -41,6 +65,14 @@ async function startOwnSite(): Promise<{
     .returning({ id: users.id });
   const owned = (await handle.db.select({ id: recipes.id }).from(recipes).where(isNull(recipes.authorId)).limit(3)).map((row) => row.id);
   await handle.db.update(recipes).set({ authorId: user!.id }).where(inArray(recipes.id, owned));
+  const drawn = await processPhoto(await sharp(Buffer.from(DRAWN_DISH)).jpeg({ quality: 90 }).toBuffer());
+  await photoStore.put(handle.db, drawn.objects);
+  await handle.db.update(recipes).set({ photo: drawn.photo }).where(eq(recipes.id, owned[0]!));
+  // Two of the catalogue's recipes on the demo cook's Saved list, and the photographed one.
+  const others = await handle.db.select({ id: recipes.id }).from(recipes).where(isNull(recipes.authorId)).limit(2);
+  await handle.db
+    .insert(savedRecipes)
+    .values([owned[0]!, ...others.map((row) => row.id)].map((recipeId) => ({ userId: user!.id, recipeId })));
   await handle.close();
   const server = await startServer(Number(process.env.SCREENSHOTS_PORT ?? 5130), database.env, process.cwd());
   return { server, recipeId: owned[0]!, credentials: DEMO, cleanup: async () => (await server.stop(), await database.drop()) };
@@ -72,6 +104,7 @@ async function main() {
     { name: "register", path: "/register" },
     { name: "login", path: "/login" },
     { name: "dashboard", path: "/dashboard", signedIn: true },
+    { name: "saved", path: "/saved", signedIn: true },
     { name: "new-recipe", path: "/recipes/new", signedIn: true },
   ];
   mkdirSync(OUT_DIR, { recursive: true });
