@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "@/components/pager";
 import { IngredientCombobox } from "@/components/search/ingredient-combobox";
 import { SearchFilters } from "@/components/search/search-filters";
 import { ResultGroups } from "@/components/search/result-groups";
@@ -173,27 +174,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             These are the best {MAX_SEARCH_PAGE * PAGE_SIZE} matches. Add another ingredient to narrow the search.
           </p>
         ) : null}
-        {pageCount > 1 ? (
-          <nav aria-label="Pages of results" className="mt-6 flex items-center justify-between gap-3 text-sm">
-            {page > 1 ? (
-              <Link href={searchHref(query, page - 1)} className="btn-secondary" rel="prev">
-                ← Previous
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span className="text-stone-700">
-              Page {page} of {pageCount}
-            </span>
-            {page < pageCount ? (
-              <Link href={searchHref(query, page + 1)} className="btn-secondary" rel="next">
-                Next →
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        ) : null}
+        <Pager label="Pages of results" page={page} pageCount={pageCount} hrefFor={(n) => searchHref(query, n)} />
       </section>
     </div>
   );

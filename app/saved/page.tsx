@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "@/components/pager";
 import { requireUser } from "@/auth/user";
 import { listSavedRecipes } from "@/core/recipes/saved";
 import { RecipePhoto } from "@/components/recipes/recipe-photo";
@@ -55,27 +56,7 @@ export default async function SavedPage({ searchParams }: { searchParams: Search
           ))}
         </ul>
       )}
-      {pageCount > 1 ? (
-        <nav aria-label="Pages of saved recipes" className="mt-6 flex items-center justify-between gap-3 text-sm">
-          {page > 1 ? (
-            <Link href={page === 2 ? "/saved" : `/saved?page=${page - 1}`} className="btn-secondary" rel="prev">
-              ← Previous
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-stone-700">
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? (
-            <Link href={`/saved?page=${page + 1}`} className="btn-secondary" rel="next">
-              Next →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pager label="Pages of saved recipes" page={page} pageCount={pageCount} hrefFor={(n) => (n === 1 ? "/saved" : `/saved?page=${n}`)} />
     </div>
   );
 }
