@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const ROOT = process.cwd();
@@ -46,6 +46,11 @@ export function prepareBuildDir(): void {
   for (const entry of readdirSync(app)) {
     if (entry !== "(site)" && !APP_TOP_LEVEL_KEPT.has(entry)) renameSync(path.join(app, entry), path.join(site, entry));
   }
+  // The pages import their routes' actions as `@/app/<route>/…`; in this copy those routes live under `(site)`.
+  const tsconfigPath = path.join(BUILD_DIR, "tsconfig.json");
+  const tsconfig = JSON.parse(readFileSync(tsconfigPath, "utf8")) as { compilerOptions: { paths: Record<string, string[]> } };
+  tsconfig.compilerOptions.paths = { "@/app/*": ["./app/(site)/*"], ...tsconfig.compilerOptions.paths };
+  writeFileSync(tsconfigPath, JSON.stringify(tsconfig, null, 2));
   const bare = path.join(app, "(bench)");
   const copy = (from: string, to: string) => {
     mkdirSync(path.dirname(path.join(bare, to)), { recursive: true });
