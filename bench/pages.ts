@@ -11,6 +11,8 @@ import { fixed, markdownTable, percent } from "./lib/table";
  * pages of the same build as the framework's ceilings; autocannon on loopback against `next start`.
  */
 const SEARCH = "/?ingredients=tomato,garlic,onion";
+/** Each of the app's pages serves at least this share of the bare dynamic page's requests per second. */
+const TARGET_SHARE = 0.6;
 
 type Target = { name: string; path: string; ceiling: "static" | "dynamic" | null };
 
@@ -38,7 +40,7 @@ async function main() {
     const targets: Target[] = [
       { name: "bare static page", path: BARE_PATHS.static, ceiling: null },
       { name: "bare dynamic page (20-item list)", path: BARE_PATHS.dynamic, ceiling: null },
-      { name: "home, no query", path: "/", ceiling: "static" },
+      { name: "home, no query", path: "/", ceiling: "dynamic" },
       { name: "search, 3 ingredients", path: SEARCH, ceiling: "dynamic" },
       { name: "recipe page", path: await firstRecipePath(server.url), ceiling: "dynamic" },
     ];
@@ -64,7 +66,7 @@ async function main() {
         const ceiling = ceilingPath ? results.get(key(ceilingPath, connections))! : null;
         const ratio = ceiling ? result.rps / ceiling.rps : Number.NaN;
         const verdict = ceiling
-          ? `${percent(ratio)} of bare ${target.ceiling} ${ratio >= 0.5 ? "(target ≥ 50%: met)" : "(target ≥ 50%: missed)"}`
+          ? `${percent(ratio)} of bare ${target.ceiling} (target ≥ ${percent(TARGET_SHARE)}: ${ratio >= TARGET_SHARE ? "met" : "missed"})`
           : "ceiling";
         return [
           target.name,

@@ -20,6 +20,7 @@ function run(label: string, file: string, nodeArgs: string[]) {
 
 ensureBuild(benchOptions().reuseBuild);
 run("pages under load", "bench/pages.ts", ["--import", "tsx"]);
+run("middleware cost", "bench/middleware-cost.ts", ["--import", "tsx"]);
 run("login cost", "bench/login.ts", serverOnly);
 run("page weight", "bench/weight.ts", serverOnly);
 

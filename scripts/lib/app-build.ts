@@ -3,8 +3,38 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import path from "node:path";
 
 const ROOT = process.cwd();
+const BUILDS = path.join(ROOT, "bench", ".build");
 /** Inside the repository (git-ignored) so that the copy resolves packages from the repository's node_modules. */
-export const BUILD_DIR = path.join(ROOT, "bench", ".build", "app");
+export const BUILD_DIR = path.join(BUILDS, "app");
+
+/**
+ * Which middleware the copy runs: the app's own, none, or an empty Edge one (the framework's floor
+ * for any middleware). The last two exist only to price the first.
+ */
+export type MiddlewareVariant = "app" | "none" | "empty";
+
+export const buildDirOf = (variant: MiddlewareVariant) => (variant === "app" ? BUILD_DIR : path.join(BUILDS, `middleware-${variant}`));
+
+// "None" keeps a file whose matcher no request meets: with middleware.ts deleted, Turbopack builds the repository's
+// own middleware.ts from the workspace root instead. The empty one has the app's matcher.
+const NO_MIDDLEWARE = `import { NextResponse } from "next/server";
+
+export default function middleware() {
+  return NextResponse.next();
+}
+
+export const config = { matcher: ["/bench-no-middleware-here"] };
+`;
+const EMPTY_MIDDLEWARE = `import { NextResponse } from "next/server";
+
+export default function middleware() {
+  return NextResponse.next();
+}
+
+export const config = {
+  matcher: ["/((?!_next/static/|_next/image|icon\\\\.svg$|photos/).*)"],
+};
+`;
 
 export const BARE_PATHS = { static: "/bench-bare/static", dynamic: "/bench-bare/dynamic" } as const;
 
@@ -33,21 +63,23 @@ function workingTreeFiles(): string[] {
 
 // The benchmark's copy of the app plus two bare pages never shipped. The root layout reads the session (every page dynamic),
 // so the app's pages move into `(site)` and the bare pages get a root layout of their own in `(bench)`.
-export function prepareBuildDir(): void {
-  rmSync(BUILD_DIR, { recursive: true, force: true });
+export function prepareBuildDir(variant: MiddlewareVariant = "app"): void {
+  const dir = buildDirOf(variant);
+  rmSync(dir, { recursive: true, force: true });
   for (const file of workingTreeFiles()) {
-    const target = path.join(BUILD_DIR, file);
+    const target = path.join(dir, file);
     mkdirSync(path.dirname(target), { recursive: true });
     cpSync(path.join(ROOT, file), target);
   }
-  const app = path.join(BUILD_DIR, "app");
+  if (variant !== "app") writeFileSync(path.join(dir, "middleware.ts"), variant === "empty" ? EMPTY_MIDDLEWARE : NO_MIDDLEWARE);
+  const app = path.join(dir, "app");
   const site = path.join(app, "(site)");
   mkdirSync(site);
   for (const entry of readdirSync(app)) {
     if (entry !== "(site)" && !APP_TOP_LEVEL_KEPT.has(entry)) renameSync(path.join(app, entry), path.join(site, entry));
   }
   // The pages import their routes' actions as `@/app/<route>/…`; in this copy those routes live under `(site)`.
-  const tsconfigPath = path.join(BUILD_DIR, "tsconfig.json");
+  const tsconfigPath = path.join(dir, "tsconfig.json");
   const tsconfig = JSON.parse(readFileSync(tsconfigPath, "utf8")) as { compilerOptions: { paths: Record<string, string[]> } };
   tsconfig.compilerOptions.paths = { "@/app/*": ["./app/(site)/*"], ...tsconfig.compilerOptions.paths };
   writeFileSync(tsconfigPath, JSON.stringify(tsconfig, null, 2));
@@ -64,15 +96,16 @@ export function prepareBuildDir(): void {
 export const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 
 /** Copies the working tree and runs `next build` there, unless `reuse` and a build is already there. */
-export function ensureBuild(reuse: boolean): void {
-  if (reuse && existsSync(path.join(BUILD_DIR, ".next", "BUILD_ID"))) {
-    console.log(`reusing the benchmark build in ${path.relative(ROOT, BUILD_DIR)}`);
+export function ensureBuild(reuse: boolean, variant: MiddlewareVariant = "app"): void {
+  const dir = buildDirOf(variant);
+  if (reuse && existsSync(path.join(dir, ".next", "BUILD_ID"))) {
+    console.log(`reusing the benchmark build in ${path.relative(ROOT, dir)}`);
     return;
   }
-  console.log(`building the benchmark's copy of the app in ${path.relative(ROOT, BUILD_DIR)} …`);
-  prepareBuildDir();
+  console.log(`building the benchmark's copy of the app in ${path.relative(ROOT, dir)} …`);
+  prepareBuildDir(variant);
   execFileSync(process.execPath, [nextBin, "build"], {
-    cwd: BUILD_DIR,
+    cwd: dir,
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });

@@ -3,7 +3,7 @@ import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { BUILD_DIR, nextBin } from "./app-build";
 
-export type RunningServer = { url: string; stop(): Promise<void> };
+export type RunningServer = { url: string; /** The `next start` process. */ pid: number; stop(): Promise<void> };
 
 /**
  * `next start` of the benchmark build as a production site on loopback. Mail goes to a closed port;
@@ -46,7 +46,7 @@ export async function startServer(port: number, env: Record<string, string>, cwd
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
     try {
       // /login renders through the layout, the session check and the database: ready means all of it.
-      if ((await fetch(`${url}/login`)).ok) return { url, stop };
+      if ((await fetch(`${url}/login`)).ok) return { url, pid: child.pid!, stop };
     } catch {
       // not listening yet
     }
