@@ -1,14 +1,18 @@
 import { users } from "@/infra/db/schema";
 import { hashPassword } from "@/core/passwords/hash";
 import { ensureBuild } from "../scripts/lib/app-build";
-import { freshDatabase } from "../scripts/lib/fresh-database";
+import { freshDatabase, type BenchDatabase } from "../scripts/lib/fresh-database";
 import { load, type LoadResult } from "./lib/load";
-import { isSuccessfulLogin, parseLoginForm } from "./lib/login-form";
-import { benchOptions, describeRun } from "./lib/options";
+import { isSuccessfulLogin, parseLoginForm, type LoginForm } from "./lib/login-form";
+import { benchOptions, describeRun, type BenchOptions } from "./lib/options";
 import { pbkdf2Throughput } from "./lib/pbkdf2";
 import { writeSection } from "./lib/results";
 import { startServer } from "../scripts/lib/app-server";
 import { fixed, markdownTable, percent } from "./lib/table";
+import { flameGraph, type Profile } from "./lib/flamegraph";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 /**
  * Login cost: raw PBKDF2 throughput against successful logins/s through the real
@@ -19,8 +23,10 @@ const BENCH_USERS = 16;
 const PASSWORD = "a long and unusual passphrase";
 /** The light request's pace during the flood: enough samples for a p99, too few to add load. */
 const PROBE_RATE = 20;
+/** Where the profiled run's flame graph goes (committed with the results). */
+const FLAME_GRAPH = path.join("bench", "login-flamegraph.svg");
 
-async function createUsers(database: Awaited<ReturnType<typeof freshDatabase>>, iterations: number): Promise<string[]> {
+async function createUsers(database: BenchDatabase, iterations: number): Promise<string[]> {
   // One hash for all: every user costs the same PBKDF2 at login, and setting up stays quick.
   const passwordHash = await hashPassword(PASSWORD, iterations);
   const emails = Array.from({ length: BENCH_USERS }, (_, index) => `bench-${index + 1}@pantry.test`);
@@ -58,8 +64,10 @@ async function main() {
   const database = await freshDatabase(options.databaseUrl);
   const emails = await createUsers(database, iterations);
   const server = await startServer(options.port, { ...database.env, PASSWORD_ITERATIONS: String(iterations) });
+  let section: string;
+  let form: LoginForm;
   try {
-    const form = parseLoginForm(await (await fetch(`${server.url}/login`)).text());
+    form = parseLoginForm(await (await fetch(`${server.url}/login`)).text());
     const headers = { "content-type": form.contentType, origin: server.url };
     const check = await fetch(`${server.url}/login`, {
       method: "POST",
@@ -117,9 +125,7 @@ async function main() {
       ],
     );
     console.log(`\n${summary}`);
-    writeSection(
-      "login",
-      `## Login cost
+    section = `## Login cost
 
 ${describeRun(options, `${options.loginConnections} login connections, ${BENCH_USERS} users`)}
 
@@ -131,11 +137,74 @@ threads). The logins replay the /login form as a browser without JavaScript post
 action's hidden fields, email, password) against \`next start\` of the benchmark's build, rotating over
 ${BENCH_USERS} active users created directly in the database; a login counts when the answer is the 303
 that sets the session cookie. ${probe.label} is probed at ${PROBE_RATE} requests/s on two connections
-alongside, and alone before the flood. Rate limiting is off for this run (\`RATE_LIMIT_DISABLED=true\`).`,
-    );
+alongside, and alone before the flood. Rate limiting is off for this run (\`RATE_LIMIT_DISABLED=true\`).`;
   } finally {
     await server.stop();
+  }
+  try {
+    section += `\n\n${await profiledFlood(options, database, form, emails)}`;
+  } finally {
     await database.drop();
+  }
+  writeSection("login", section);
+}
+
+/**
+ * Where the CPU goes besides the hash: a second, shorter flood against a server started with
+ * `--cpu-prof` (so not the measured one: the profiler costs CPU too), drawn as a flame graph.
+ */
+async function profiledFlood(options: BenchOptions, database: BenchDatabase, form: LoginForm, emails: string[]): Promise<string> {
+  const duration = Math.min(10, options.duration);
+  const dir = mkdtempSync(path.join(tmpdir(), "pantry-login-profile-"));
+  const server = await startServer(options.port, {
+    ...database.env,
+    PASSWORD_ITERATIONS: String(options.passwordIterations),
+    NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}`,
+  });
+  let logins = 0;
+  try {
+    await load(
+      server.url,
+      {
+        method: "POST",
+        path: "/login",
+        headers: { "content-type": form.contentType, origin: server.url },
+        bodies: emails.map((email) => form.body(email, PASSWORD)),
+        onResponse: (status, headers) => void (isSuccessfulLogin(status, headers) && logins++),
+      },
+      { duration, connections: options.loginConnections },
+    );
+  } finally {
+    await server.stop(); // the profile is written as the process exits
+  }
+  try {
+    // `next start` is one process; should it ever fork, the server is the busiest one.
+    const file = readdirSync(dir)
+      .map((name) => path.join(dir, name))
+      .sort((a, b) => statSync(b).size - statSync(a).size)[0];
+    if (!file) throw new Error(`no CPU profile was written to ${dir}`);
+    const graph = flameGraph(JSON.parse(readFileSync(file, "utf8")) as Profile, {
+      title: "next start during a login flood",
+      during: "pbkdf2",
+      per: { count: logins, unit: "login" },
+    });
+    writeFileSync(FLAME_GRAPH, graph.svg);
+    console.log(`wrote ${FLAME_GRAPH}`);
+    const rows = graph.groups.map(({ group, ms }) => [group, fixed(ms / logins, 1), percent(ms / graph.busyMs)]);
+    return `### Where the server's main thread spends a login (profiled run)
+
+${duration} s flood, ${logins} logins, under \`--cpu-prof\` (which costs CPU itself): the main thread was busy
+${fixed(graph.busyMs / logins, 1)} ms per login and idle ${percent(graph.idleMs / (graph.idleMs + graph.busyMs))} of the time (the hashes run on the
+thread pool, outside this profile). Flame graph: \`${FLAME_GRAPH}\` (open it in a browser; hover a frame).
+
+${markdownTable(["code", "self ms per login", "share of busy time"], rows)}
+
+"bundle" is the server build's chunks (the app's code with React, Auth.js, Drizzle and zod), "next" Next's
+own runtime, "middleware" the Edge sandbox (Next's adapter and the app's middleware), "pglite" the
+embedded database's WASM and driver, "node" Node's internals (HTTP, streams, crypto's JavaScript side),
+"native" and "runtime" V8 builtins, the garbage collector and compiled code without a script.`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
