@@ -38,14 +38,17 @@ export async function checkPassword(db: Db, email: string, password: string): Pr
   };
 }
 
-/** Only someone who knows the password learns that the account is unconfirmed; a correct password on an old hash format or cost is re-hashed. */
+/**
+ * Only someone who knows the password learns that the account is unconfirmed; a correct password on
+ * an old hash format or cost is re-hashed. The login time is written with the session (startSession).
+ */
 export async function checkCredentials(db: Db, email: string, password: string): Promise<LoginCheck> {
   const check = await checkPassword(db, email, password);
   if (check.status !== "ok") return check;
   if (!check.user.isActive) return { status: "inactive" };
-
-  const update: Partial<typeof users.$inferInsert> = { lastLoginAt: new Date() };
-  if (check.needsRehash) update.passwordHash = await hashPassword(password, env.PASSWORD_ITERATIONS);
-  await db.update(users).set(update).where(eq(users.id, check.user.id));
+  if (check.needsRehash) {
+    const passwordHash = await hashPassword(password, env.PASSWORD_ITERATIONS);
+    await db.update(users).set({ passwordHash }).where(eq(users.id, check.user.id));
+  }
   return { status: "ok", user: check.user };
 }

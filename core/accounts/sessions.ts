@@ -1,17 +1,26 @@
 import "server-only";
-import { and, eq, gt, isNull, ne } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/infra/db";
 import { SESSION_MAX_AGE_SECONDS } from "./session-lifetime";
 import { userSessions, users } from "@/infra/db/schema";
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Records a new signed-in browser for `userId`; its id goes into the session cookie. */
+/** Records a new signed-in browser for `userId` and the user's login time, in one statement (a login's every query costs); the id goes into the session cookie. */
 export async function startSession(db: Db, userId: string): Promise<string> {
+  const now = new Date();
+  const started = db.$with("started").as(
+    db
+      .insert(userSessions)
+      .values({ userId, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) })
+      .returning({ id: userSessions.id }),
+  );
   const [row] = await db
-    .insert(userSessions)
-    .values({ userId, expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) })
-    .returning({ id: userSessions.id });
+    .with(started)
+    .update(users)
+    .set({ lastLoginAt: now })
+    .where(eq(users.id, userId))
+    .returning({ id: sql<string>`(SELECT id FROM ${started})` });
   return row!.id;
 }
 

@@ -14,6 +14,7 @@ import { getDb } from "@/infra/db";
 import { oneTimeTokens, users } from "@/infra/db/schema";
 import { checkActivationToken, isConfirmedActivationLink } from "@/core/accounts/activation";
 import { checkCredentials } from "@/core/accounts/login";
+import { findSessionUser, startSession } from "@/core/accounts/sessions";
 import { requestPasswordReset, resetPassword } from "@/core/accounts/password-reset";
 import { resendActivation } from "@/core/accounts/register";
 import { activationTokenFor, mailsTo } from "@/tests/support/outbox";
@@ -141,8 +142,19 @@ describe("credentials", () => {
     expect(await checkCredentials(await getDb(), email, vector.password)).toMatchObject({ status: "ok" });
     const [after] = await userRows(email);
     expect(after!.passwordHash).toMatch(/^pbkdf2_sha512\$20000\$/);
-    expect(after!.lastLoginAt).toBeInstanceOf(Date);
     expect(await checkCredentials(await getDb(), email, vector.password)).toMatchObject({ status: "ok" });
+  });
+
+  it("records the login time when the session starts, and the session opens the account", async () => {
+    const db = await getDb();
+    const email = uniqueEmail("session");
+    const [user] = await db.insert(users).values({ email, name: "Noor", passwordHash: "unused", isActive: true }).returning();
+    expect(user!.lastLoginAt).toBeNull();
+    const before = Date.now();
+    const sessionId = await startSession(db, user!.id);
+    const [after] = await userRows(email);
+    expect(after!.lastLoginAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(await findSessionUser(db, sessionId, user!.id)).toEqual({ name: "Noor", email });
   });
 });
 
