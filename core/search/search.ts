@@ -2,10 +2,10 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "@/infra/db";
 import type { RecipePhoto } from "@/infra/db/schema";
-import { createSlots } from "@/infra/slots";
 import type { Diet } from "./diets";
 import { dietMask, resolveTypedTerms } from "./typed-terms";
 import { rankingTerms, usedAndMissing } from "./coverage";
+import { searchSlotsFor } from "./search-slots";
 import { describeTerms, textArray, TOTAL_CAP, walkSearch, type Filters } from "./walk";
 
 export const PAGE_SIZE = 20;
@@ -14,8 +14,6 @@ export const MAX_SEARCH_PAGE = 10;
 /** Typed exclusions beyond this are ignored (each is one more test in every posting read). */
 export const MAX_EXCLUSIONS = 12;
 
-/** A flood of costly searches waits here, not on every pooled connection while logins and pages wait behind it. */
-const searchSlots = createSlots(4);
 export { TOTAL_CAP };
 
 export type SearchQuery = {
@@ -99,7 +97,9 @@ export async function searchRecipes(db: Db, query: SearchQuery): Promise<SearchP
 
   const searchedFor = rankingTerms(typed, assumeStaples);
   const ignoredStaples = typed.filter((term) => !searchedFor.includes(term));
-  const { hits, total, totalCapped, byUsed } = await searchSlots.run(async () =>
+  // A flood of searches waits for a slot, not on every pooled connection while logins and pages wait behind it.
+  const slots = searchSlotsFor({ names: searchedFor.length, page: current });
+  const { hits, total, totalCapped, byUsed } = await slots.run(async () =>
     walkSearch(db, await describeTerms(db, searchedFor), {
       assumeStaples,
       count: offset + PAGE_SIZE,
