@@ -24,6 +24,7 @@ run("middleware cost", "bench/middleware-cost.ts", ["--import", "tsx"]);
 run("login cost", "bench/login.ts", serverOnly);
 run("page weight", "bench/weight.ts", serverOnly);
 run("under a flood of costly searches", "bench/flood.ts", serverOnly);
+run("Lighthouse (mobile)", "scripts/lighthouse.ts", serverOnly);
 
 // Its own figures file (bench/search-results.md): it loads up to 1,000,000 recipes, so it runs last.
 console.log("\n==> search at scale");

@@ -1,5 +1,5 @@
-import { execFileSync, execSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { execSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import lighthouse, { type Flags, type Result } from "lighthouse";
@@ -7,10 +7,11 @@ import type { Browser } from "@playwright/test";
 import { launchChromium } from "@/scripts/lib/browser";
 import { freshDatabase } from "@/scripts/lib/fresh-database";
 import { startServer } from "@/scripts/lib/app-server";
-import { nextBin } from "@/scripts/lib/app-build";
+import { ensureBuild } from "@/scripts/lib/app-build";
 
-// `npm run lighthouse`: Lighthouse's default (mobile) profile on the home, search and recipe pages of a production
-// build (built first if there is none) served by its own `next start` on :5140 (LIGHTHOUSE_PORT) with a fresh embedded
+// `npm run lighthouse`: Lighthouse's default (mobile) profile on the home, search and recipe pages of the benchmarks'
+// production build of the working tree (bench/.build/app; `--reuse-build` keeps an earlier one, as `npm run bench`
+// does) served by its own `next start` on :5140 (LIGHTHOUSE_PORT) with a fresh embedded
 // database and the catalogue. Each page runs LIGHTHOUSE_RUNS times (3); the median run's scores are reported, in
 // bench/lighthouse-results.md too. Exits 1 when accessibility, best practices or SEO is below 100 on any page, and
 // lists the audits that cost the points.
@@ -23,10 +24,9 @@ const DEBUGGING_PORT = Number(process.env.LIGHTHOUSE_DEBUGGING_PORT ?? 9333);
 type PageRun = { name: string; path: string; scores: Record<(typeof CATEGORIES)[number], number>; lost: string[] };
 
 async function main() {
-  if (!existsSync(path.join(".next", "BUILD_ID")))
-    execFileSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  ensureBuild(process.argv.includes("--reuse-build") || process.env.BENCH_REUSE_BUILD === "true");
   const database = await freshDatabase(undefined);
-  const server = await startServer(Number(process.env.LIGHTHOUSE_PORT ?? 5140), database.env, process.cwd());
+  const server = await startServer(Number(process.env.LIGHTHOUSE_PORT ?? 5140), database.env);
   let browser: Browser | undefined;
   const results: PageRun[] = [];
   try {
