@@ -119,7 +119,7 @@ at level 6 (what Next's \`compress\` serves). Link prefetches after \`load\` are
 build output no longer lists sizes, so this counts what a browser actually loads on a first visit.
 The budget is measured from the bare dynamic page: the bare static page's prerendered HTML has no
 nonce for the site's Content-Security-Policy, so its scripts are blocked and it loads none. Chunks a
-page fetches later on demand (the form checks, when a form is first focused) are not first-load.`,
+page fetches later on demand (the form checks, on the first interaction with a form) are not first-load.`,
     );
   } finally {
     await browser?.close();

@@ -1,12 +1,12 @@
 import type { InputHTMLAttributes } from "react";
-import type { UseFormRegisterReturn } from "react-hook-form";
+import type { FieldRegistration } from "./use-zod-form";
 
 type Props = {
   id: string;
   label: string;
   error?: string;
   hint?: string;
-  registration?: UseFormRegisterReturn;
+  registration?: FieldRegistration;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "id">;
 
 /** A labelled input whose error is tied to it (aria-describedby) and announced (aria-live). */

@@ -1,12 +1,29 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
-import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import {
+  startTransition,
+  useActionState,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+} from "react";
+import type { FieldValues, UseFormRegisterReturn } from "react-hook-form";
 import type * as z from "zod/mini";
 import { initialFormState, type FormState } from "@/web/forms/form-state";
+import type { ClientChecks } from "./client-checks";
 
 type ServerAction = (state: FormState, formData: FormData) => Promise<FormState>;
 type Schema = z.ZodMiniType<FieldValues, FieldValues>;
+
+/** What a field spreads on its input: the name alone while the form is plain, react-hook-form's handlers once it checks. */
+export type FieldRegistration = { name: string } & Partial<Omit<UseFormRegisterReturn, "name">>;
+
+const NO_MESSAGES: Readonly<Record<string, string>> = {};
+const noSubscription = () => () => {};
 
 /** A file input left empty is an empty, unnamed file in FormData; Next's client would send it named "blob", as if chosen. */
 function withoutEmptyFiles(data: FormData): FormData {
@@ -16,60 +33,107 @@ function withoutEmptyFiles(data: FormData): FormData {
   return data;
 }
 
+/** The inputs a value can be written into; hidden inputs belong to React, files and passwords are never refilled. */
+function textInput(form: HTMLFormElement | null, name: string): HTMLInputElement | HTMLTextAreaElement | null {
+  const element = form?.elements.namedItem(name);
+  if (element instanceof HTMLTextAreaElement) return element;
+  if (element instanceof HTMLInputElement && !["hidden", "file", "password", "checkbox", "radio"].includes(element.type)) return element;
+  return null;
+}
+
 /**
- * A plain <form> posting to a server action, checked as the person types with the same zod schema. zod loads on first
- * focus, not with the page; the resolver awaits it, so no check is ever skipped.
+ * A plain <form> posting to a server action, which checks it with the schema and answers with the errors by field:
+ * that is all the page loads. On the first focus, pointer press or key press inside the form, react-hook-form, the
+ * resolver and the schema load, and from then on the form is checked as the person types, with the same schema.
+ * Nothing on the page is replaced when the checks take over: the inputs keep their values and the focus.
  */
 export function useZodForm<S extends Schema>(loadSchema: () => Promise<S>, action: ServerAction, initialValues?: Record<string, string>) {
+  type Name = Extract<keyof z.input<S>, string>;
   const [state, formAction, pending] = useActionState(action, initialValues ? { values: initialValues } : initialFormState);
   const formRef = useRef<HTMLFormElement>(null);
-  const resolverRef = useRef<Promise<Resolver<z.input<S>>> | null>(null);
+  const [checks, setChecks] = useState<ClientChecks | null>(null);
+  // The same checks, for the callbacks below, which stay the same function across renders.
+  const checksRef = useRef<ClientChecks | null>(null);
+  const loading = useRef<Promise<void> | null>(null);
+  // Errors the page sets itself (a photo too large): `null` hides the server's message for that field.
+  const [ownErrors, setOwnErrors] = useState<Record<string, string | null>>({});
 
-  const loadResolver = () => {
-    resolverRef.current ??= Promise.all([loadSchema(), import("@hookform/resolvers/zod")]).then(
-      // The resolver's output type is the transformed one; the form works on raw input strings.
-      ([schema, { zodResolver }]) => zodResolver(schema as never) as unknown as Resolver<z.input<S>>,
+  const messages = useSyncExternalStore(
+    useCallback((listener: () => void) => checks?.subscribe(listener) ?? noSubscription(), [checks]),
+    () => checks?.messages() ?? NO_MESSAGES,
+    () => NO_MESSAGES,
+  );
+
+  // The server's errors, including those shown before the checks loaded, pass to react-hook-form, which clears
+  // each once its field is valid. Before paint, so they never blink.
+  useLayoutEffect(() => {
+    if (checks && state.fieldErrors) checks.showServerErrors(state.fieldErrors);
+  }, [checks, state]);
+
+  const startChecks = () => {
+    loading.current ??= Promise.all([import("./client-checks"), loadSchema()]).then(
+      ([{ startClientChecks }, schema]) => {
+        const started = startClientChecks(schema);
+        checksRef.current = started;
+        setChecks(started);
+      },
+      () => {
+        // The network dropped: the form stays plain (the server checks every post) and tries again next time.
+        loading.current = null;
+      },
     );
-    return resolverRef.current;
   };
-
-  const form = useForm<z.input<S>>({
-    resolver: async (values, context, options) => {
-      let resolver: Resolver<z.input<S>>;
-      try {
-        resolver = await loadResolver();
-      } catch {
-        // The checks could not be fetched (the network dropped): let the post go, as without
-        // JavaScript; the server action checks it with the same schema. Fetched again next time.
-        resolverRef.current = null;
-        return { values, errors: {} };
-      }
-      return resolver(values, context, options);
-    },
-    mode: "onTouched",
-    defaultValues: state.values as never,
-  });
-
-  // Server errors (a common password, say) go to react-hook-form, which clears each once its field is valid.
-  useEffect(() => {
-    for (const [name, message] of Object.entries(state.fieldErrors ?? {})) {
-      form.setError(name as Path<z.input<S>>, { type: "server", message });
-    }
-  }, [state, form]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void form.handleSubmit(() => {
+    // The answer to this post says what is wrong now.
+    setOwnErrors({});
+    const post = () => {
       const element = formRef.current;
       if (element) startTransition(() => formAction(withoutEmptyFiles(new FormData(element))));
-    })(event);
+    };
+    // Until the checks have loaded the post goes as it is, as without JavaScript.
+    if (checks) void checks.submit(event, post);
+    else post();
   };
 
+  const imperative = useMemo(
+    () => ({
+      setValue(name: Name, value: string) {
+        const input = textInput(formRef.current, name);
+        if (input) input.value = value;
+        checksRef.current?.setValue(name, value);
+      },
+      setError(name: string, message: string) {
+        setOwnErrors((errors) => ({ ...errors, [name]: message }));
+      },
+      clearErrors(name: string) {
+        setOwnErrors((errors) => ({ ...errors, [name]: null }));
+        checksRef.current?.clearError(name);
+      },
+      /** The form starts again from `values` (the newer version of a recipe, say). */
+      reset(values: Record<string, string>) {
+        for (const [name, value] of Object.entries(values)) {
+          const input = textInput(formRef.current, name);
+          if (input) input.value = value;
+        }
+        checksRef.current?.reset(values);
+      },
+    }),
+    [],
+  );
+
+  const form = useMemo(
+    () => ({
+      ...imperative,
+      register: (name: Name): FieldRegistration => (checks ? checks.register(name) : { name }),
+    }),
+    [imperative, checks],
+  );
+
   const errorFor = (name: string): string | undefined => {
-    const clientError = (form.formState.errors as Record<string, { message?: unknown } | undefined>)[name]?.message;
-    if (typeof clientError === "string") return clientError;
-    // Before hydration (or without JavaScript) the server's message is all there is.
-    return form.formState.isSubmitted || Object.keys(form.formState.touchedFields).length > 0 ? undefined : state.fieldErrors?.[name];
+    if (name in ownErrors) return ownErrors[name] ?? undefined;
+    return checks ? messages[name] : state.fieldErrors?.[name];
   };
 
   return {
@@ -77,13 +141,16 @@ export function useZodForm<S extends Schema>(loadSchema: () => Promise<S>, actio
     state,
     pending,
     errorFor,
-    // Focus means typing is about to start: fetch the checks now so the first blur finds them ready.
     formProps: {
       ref: formRef,
       action: formAction,
       onSubmit,
-      onFocus: () => void loadResolver().catch(() => (resolverRef.current = null)),
+      onFocus: startChecks,
+      onPointerDown: startChecks,
+      onKeyDown: startChecks,
       noValidate: true,
+      // Says whether the checks run in the browser yet; the end-to-end tests wait on it.
+      "data-checks": checks ? "client" : "server",
     },
   };
 }

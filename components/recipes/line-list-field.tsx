@@ -1,13 +1,14 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useRef, type ClipboardEvent, type KeyboardEvent } from "react";
-import { useController, type Control, type FieldValues, type Path } from "react-hook-form";
+import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import { useHydrated } from "@/components/forms/use-hydrated";
+import type { FieldRegistration } from "@/components/forms/use-zod-form";
 import { pastedLines, splitAtSelection } from "./line-list-edits";
 
-type Props<T extends FieldValues> = {
-  control: Control<T>;
-  name: Path<T>;
+type Props = {
+  /** The form's registration of the one text field the lines travel in. */
+  registration: FieldRegistration;
+  defaultValue?: string;
   id: string;
   label: string;
   itemLabel: string;
@@ -16,10 +17,15 @@ type Props<T extends FieldValues> = {
   multiline?: boolean;
 };
 
-/** Without JavaScript a textarea, a line each; with it, one input per line. Either way the form posts one text field. */
-export function LineListField<T extends FieldValues>({ control, name, id, label, itemLabel, hint, error, multiline = false }: Props<T>) {
+/**
+ * Without JavaScript a textarea, a line each; with it, one input per line, kept here and written to a hidden input.
+ * Either way the form posts one text field, and the form's checks (once loaded) hear of each change and blur.
+ */
+export function LineListField({ registration, defaultValue = "", id, label, itemLabel, hint, error, multiline = false }: Props) {
   const hydrated = useHydrated();
-  const { field } = useController({ control, name });
+  const [value, setValue] = useState(defaultValue);
+  // react-hook-form's callback that registers the hidden input, once the checks have loaded.
+  const { name, ref: registerInput } = registration;
   const listRef = useRef<HTMLOListElement>(null);
   // The line to focus once the render that adds it is on the screen.
   const focusLine = useRef<number | null>(null);
@@ -42,7 +48,6 @@ export function LineListField<T extends FieldValues>({ control, name, id, label,
     }
     if (window.scrollY !== scrollY) window.scrollTo({ top: scrollY });
   });
-  const value = typeof field.value === "string" ? field.value : "";
   const describedBy = `${id}-hint${error ? ` ${id}-error` : ""}`;
   const errorText = (
     <p id={`${id}-error`} className="mt-1 min-h-5 text-sm text-red-700" aria-live="polite" data-testid={`${id}-error`}>
@@ -74,7 +79,12 @@ export function LineListField<T extends FieldValues>({ control, name, id, label,
   }
 
   const items = value.split("\n");
-  const update = (next: string[]) => field.onChange(next.join("\n"));
+  const update = (next: string[]) => {
+    const joined = next.join("\n");
+    setValue(joined);
+    void registration.onChange?.({ target: { name, value: joined }, type: "change" });
+  };
+  const onBlur = () => void registration.onBlur?.({ target: { name, value }, type: "blur" });
   const lower = itemLabel.toLowerCase();
   const addLine = (after: number, text = "") => {
     focusLine.current = after + 1;
@@ -116,7 +126,7 @@ export function LineListField<T extends FieldValues>({ control, name, id, label,
             className: "input",
             "aria-label": `${itemLabel} ${index + 1}`,
             "aria-invalid": error ? true : undefined,
-            onBlur: field.onBlur,
+            onBlur,
             onKeyDown: onKeyDown(index),
             onPaste: onPaste(index),
           };
@@ -155,7 +165,7 @@ export function LineListField<T extends FieldValues>({ control, name, id, label,
       <button type="button" className="btn-secondary mt-2" onClick={() => addLine(items.length - 1)}>
         Add {lower}
       </button>
-      <input type="hidden" name={name} value={value} />
+      <input type="hidden" name={name} ref={registerInput} value={value} />
       {errorText}
     </fieldset>
   );

@@ -25,11 +25,13 @@ type Props = {
 export function RecipeForm({ action, initialValues, submitLabel, recipeId, photo = null }: Props) {
   const { form, state, pending, errorFor, formProps } = useZodForm(loadRecipeFormSchema, action, initialValues);
   const values = state.values ?? initialValues;
+  const { reset } = form;
 
-  // Someone saved in between: show the newer version rather than keep editing the stale one.
+  // Someone saved in between: show the newer version rather than keep editing the stale one. The line lists keep
+  // their own lines, so they start again (keyed by the version) from the newer text.
   useEffect(() => {
-    if (state.code === "conflict" && state.values) form.reset(state.values);
-  }, [state, form]);
+    if (state.code === "conflict" && state.values) reset(state.values);
+  }, [state, reset]);
 
   const photoError = errorFor("photo");
   // A file over the cap would only be refused after its upload: say so at once and send nothing.
@@ -37,9 +39,9 @@ export function RecipeForm({ action, initialValues, submitLabel, recipeId, photo
     const file = event.target.files?.[0];
     if (file && file.size > MAX_PHOTO_BYTES) {
       event.target.value = "";
-      form.setError("photo" as never, { type: "size", message: PHOTO_MESSAGES.tooBig });
+      form.setError("photo", PHOTO_MESSAGES.tooBig);
     } else {
-      form.clearErrors("photo" as never);
+      form.clearErrors("photo");
     }
   };
 
@@ -87,8 +89,9 @@ export function RecipeForm({ action, initialValues, submitLabel, recipeId, photo
         </p>
       </div>
       <LineListField
-        control={form.control}
-        name="ingredients"
+        key={`ingredients-${values.version ?? "new"}`}
+        registration={form.register("ingredients")}
+        defaultValue={values.ingredients}
         id="recipe-ingredients"
         label="Ingredients"
         itemLabel="Ingredient"
@@ -96,8 +99,9 @@ export function RecipeForm({ action, initialValues, submitLabel, recipeId, photo
         error={errorFor("ingredients")}
       />
       <LineListField
-        control={form.control}
-        name="steps"
+        key={`steps-${values.version ?? "new"}`}
+        registration={form.register("steps")}
+        defaultValue={values.steps}
         id="recipe-steps"
         label="Steps"
         itemLabel="Step"
