@@ -242,12 +242,18 @@ async function explainSearch(handle: DatabaseHandle, title: string, query: Searc
     `### ${title}\n\n\`${JSON.stringify(query)}\`: ${log.length} statements, ${fmt(log.reduce((s, e) => s + e.ms, 0))} ms in all (${log.map((e) => fmt(e.ms)).join(" + ")} ms).\n`,
   ];
   for (const [i, entry] of log.entries()) {
-    const text = dialect.sqlToQuery(entry.query).sql;
-    if (!text.includes("recipe_ingredients")) continue;
-    const plan = rows(await withWalkSettings(handle.db, (tx) => tx.execute(sql`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${entry.query}`)));
-    sections.push(
-      `Statement ${i + 1} (${fmt(entry.ms)} ms in the search):\n\n\`\`\`\n${plan.map((row) => String(row["QUERY PLAN"])).join("\n")}\n\`\`\`\n`,
-    );
+    const { sql: text, params } = dialect.sqlToQuery(entry.query);
+    // A search_run call carries its statements as text: each is explained on its own, with the same settings.
+    const statements = text.includes("search_run(")
+      ? params.filter((param): param is string => typeof param === "string").map((param) => sql.raw(param))
+      : [entry.query];
+    for (const [j, statement] of statements.entries()) {
+      if (!dialect.sqlToQuery(statement).sql.includes("recipe_ingredients")) continue;
+      const plan = rows(await withWalkSettings(handle.db, (tx) => tx.execute(sql`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${statement}`)));
+      sections.push(
+        `Statement ${i + 1}${statements.length > 1 ? `, part ${j + 1}` : ""} (${fmt(entry.ms)} ms in the search):\n\n\`\`\`\n${plan.map((row) => String(row["QUERY PLAN"])).join("\n")}\n\`\`\`\n`,
+      );
+    }
   }
   plans.push(sections.join("\n"));
 }
