@@ -13,37 +13,43 @@ const dialect = new PgDialect();
 /** A string literal that reads the same whatever standard_conforming_strings says. */
 const literal = (value: string): string => `E'${value.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 
-function inlineValue(value: unknown): string {
-  if (typeof value === "number" && Number.isFinite(value)) return `(${value})`;
-  if (typeof value === "boolean") return String(value);
-  if (typeof value === "string") return literal(value);
-  if (value === null) return "null";
-  throw new Error(`search statement: cannot inline a ${typeof value}`);
+function typeOf(value: unknown): string {
+  if (typeof value === "number") return Number.isInteger(value) ? "int8" : "numeric";
+  if (typeof value === "boolean") return "bool";
+  if (typeof value === "string" || value === null) return "text";
+  throw new Error(`search statement: no parameter type for a ${typeof value}`);
 }
 
 /**
- * The statement as text with its values written in: search_run executes text, and written-in values
- * give the planner what a parameter would (the custom plan of each search).
+ * The statement as search_run takes it: its text with $1…$n, the parameters' types ("(text, int8)")
+ * and the arguments as literals ("(E'rice', 20)"). The types are part of the prepared statement's
+ * name, so a search shape is planned once per session.
  */
-export function inlineStatement(statement: SQL): string {
+export function statementParts(statement: SQL): { text: string; types: string; args: string } {
   const { sql: text, params } = dialect.sqlToQuery(statement);
-  // Placeholders are $1…$n in order of appearance; the search's SQL text holds no "$" of its own.
-  return text.replace(/\$(\d+)/g, (_, index: string) => inlineValue(params[Number(index) - 1]));
+  if (params.length === 0) return { text, types: "", args: "" };
+  return {
+    text,
+    types: `(${params.map(typeOf).join(", ")})`,
+    args: `(${params.map((value) => (value === null ? "NULL" : literal(String(value)))).join(", ")})`,
+  };
 }
 
 /** Runs the statements in one round trip, in order, with the walk's planner settings; each one's rows, in its order. */
 export async function runStatements(db: Db, statements: readonly SQL[]): Promise<Row[][]> {
   if (statements.length === 0) return [];
-  const texts = statements.map(inlineStatement);
+  const parts = statements.map(statementParts);
+  const array = (values: string[]) =>
+    sql`ARRAY[${sql.join(
+      values.map((value) => sql`${value}`),
+      sql`, `,
+    )}]::text[]`;
   const found = rows<{ part: number; item: unknown }>(
     await db.execute(
-      sql`SELECT part, item FROM search_run(ARRAY[${sql.join(
-        texts.map((text) => sql`${text}`),
-        sql`, `,
-      )}]::text[])`,
+      sql`SELECT part, item FROM search_run(${array(parts.map((part) => part.text))}, ${array(parts.map((part) => part.types))}, ${array(parts.map((part) => part.args))})`,
     ),
   );
-  const parts: Row[][] = statements.map(() => []);
-  for (const { part, item } of found) parts[Number(part) - 1]!.push((typeof item === "string" ? JSON.parse(item) : item) as Row);
-  return parts;
+  const byStatement: Row[][] = statements.map(() => []);
+  for (const { part, item } of found) byStatement[Number(part) - 1]!.push((typeof item === "string" ? JSON.parse(item) : item) as Row);
+  return byStatement;
 }

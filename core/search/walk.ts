@@ -377,10 +377,9 @@ async function walkLevels(
   const hits: Hit[] = [];
   const limit = () => wanted() - hits.length;
   if (levels.every(indexOrderIsRankOrder)) {
-    // Short lists cost little to read whole: then one read of each list, ranked by the database, beats walking the
-    // levels (k(k + 1)/2 arms to plan, the rarest list read k times).
+    // Short lists cost little to walk whole: then one statement beats several round trips.
     const entries = levels[0]!.all.reduce((sum, term) => sum + term.count, 0);
-    if (entries <= singleStatementEntries) return run(upperLevelsQuery(levels, limit()), 0);
+    if (entries <= singleStatementEntries) return run(rankedLevelsQuery(levels, limit()), 0);
     const merged = upperLevelCount(levels.length);
     if (merged > 0) hits.push(...(await run(upperLevelsQuery(levels.slice(0, merged), limit()), 0)));
     for (const batch of statementBatches(levels.slice(merged))) {

@@ -2,19 +2,32 @@
 -- settings the walk needs (docs/decisions/0007-search-in-one-round-trip.md). The SET clauses hold
 -- for the call only, so no transaction is needed to scope them: the planner cannot know a level
 -- stops after a few hits and would sort whole lists instead of merging the ordered index scans;
--- JIT never pays off here; parallel plans would break the order of the levels. Each statement's
--- rows come back as jsonb in the statement's order, tagged with the statement's position.
+-- JIT never pays off here; parallel plans would break the order of the levels.
+-- Each statement is prepared once per session under a name derived from its text and parameter
+-- types, so a search shape's plan is cached as a driver's prepared statement would be (a level walk
+-- of six names takes longer to plan than to run); it is only ever planned and run in here, under
+-- these settings. Each statement's rows come back as jsonb in its order, tagged with its position.
 -- SECURITY INVOKER (the default): it runs what its caller could run itself.
-CREATE FUNCTION "search_run"("statements" text[]) RETURNS TABLE ("part" int, "item" jsonb)
+CREATE FUNCTION "search_run"("statements" text[], "parameter_types" text[], "arguments" text[])
+RETURNS TABLE ("part" int, "item" jsonb)
 LANGUAGE plpgsql
 SET enable_sort = off
 SET enable_incremental_sort = off
 SET jit = off
 SET max_parallel_workers_per_gather = 0
 AS $$
+DECLARE
+  prepared text;
 BEGIN
   FOR i IN 1 .. coalesce(array_length("statements", 1), 0) LOOP
-    RETURN QUERY EXECUTE format('SELECT %s, to_jsonb(q) FROM (%s) q', i, "statements"[i]);
+    prepared := 'search_' || md5("parameter_types"[i] || ' ' || "statements"[i]);
+    IF NOT EXISTS (SELECT 1 FROM pg_prepared_statements p WHERE p.name = prepared) THEN
+      EXECUTE format('PREPARE %I %s AS SELECT to_jsonb(q) FROM (%s) q', prepared, "parameter_types"[i], "statements"[i]);
+    END IF;
+    part := i;
+    FOR item IN EXECUTE format('EXECUTE %I%s', prepared, "arguments"[i]) LOOP
+      RETURN NEXT;
+    END LOOP;
   END LOOP;
 END
 $$;
