@@ -242,12 +242,28 @@ async function explainSearch(handle: DatabaseHandle, title: string, query: Searc
     `### ${title}\n\n\`${JSON.stringify(query)}\`: ${log.length} statements, ${fmt(log.reduce((s, e) => s + e.ms, 0))} ms in all (${log.map((e) => fmt(e.ms)).join(" + ")} ms).\n`,
   ];
   for (const [i, entry] of log.entries()) {
-    const text = dialect.sqlToQuery(entry.query).sql;
-    if (!text.includes("recipe_ingredients")) continue;
-    const plan = rows(await withWalkSettings(handle.db, (tx) => tx.execute(sql`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${entry.query}`)));
-    sections.push(
-      `Statement ${i + 1} (${fmt(entry.ms)} ms in the search):\n\n\`\`\`\n${plan.map((row) => String(row["QUERY PLAN"])).join("\n")}\n\`\`\`\n`,
-    );
+    const { sql: text, params } = dialect.sqlToQuery(entry.query);
+    // A search_run call carries its statements' texts, parameter types and arguments (core/search/statements.ts):
+    // each statement is prepared and explained on its own, with the same settings.
+    const carried = params.filter((param): param is string => typeof param === "string");
+    const count = text.includes("search_run(") ? carried.length / 3 : 0;
+    const statements =
+      count > 0
+        ? Array.from({ length: count }, (_, j) => ({ text: carried[j]!, types: carried[count + j]!, args: carried[2 * count + j]! }))
+        : [{ text, types: "", args: "" }];
+    for (const [j, statement] of statements.entries()) {
+      if (!statement.text.includes("recipe_ingredients")) continue;
+      const plan = await withWalkSettings(handle.db, async (tx) => {
+        if (count === 0) return rows(await tx.execute(sql`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${entry.query}`));
+        await tx.execute(sql.raw(`PREPARE bench_explained ${statement.types} AS ${statement.text}`));
+        const explained = rows(await tx.execute(sql.raw(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE bench_explained${statement.args}`)));
+        await tx.execute(sql.raw("DEALLOCATE bench_explained"));
+        return explained;
+      });
+      sections.push(
+        `Statement ${i + 1}${count > 1 ? `, part ${j + 1}` : ""} (${fmt(entry.ms)} ms in the search):\n\n\`\`\`\n${plan.map((row) => String(row["QUERY PLAN"])).join("\n")}\n\`\`\`\n`,
+      );
+    }
   }
   plans.push(sections.join("\n"));
 }

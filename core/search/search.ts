@@ -6,7 +6,7 @@ import type { Diet } from "./diets";
 import { dietMask, resolveTypedTerms } from "./typed-terms";
 import { rankingTerms, usedAndMissing } from "./coverage";
 import { searchSlotsFor } from "./search-slots";
-import { describeTerms, textArray, TOTAL_CAP, walkSearch, type Filters } from "./walk";
+import { describeTerms, textArray, TOTAL_CAP, walkSearch, type Filters, type Term } from "./walk";
 
 export const PAGE_SIZE = 20;
 /** The walk's work grows with page × PAGE_SIZE; past the best 200 a cook narrows the search instead. */
@@ -73,10 +73,13 @@ type RecipeRow = {
 const pageCountOf = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
 
 /** The exclusions' ids (only names some recipe has can exclude anything) and the diets' mask. */
-async function filtersFor(db: Db, without: readonly string[], diets: readonly Diet[]): Promise<Filters> {
-  const excluded = without.length === 0 ? [] : await describeTerms(db, without);
+function filtersFor(excluded: readonly Term[], diets: readonly Diet[]): Filters {
   return { excludedIds: excluded.filter((term) => term.count > 0).map((term) => term.id), dietMask: dietMask(diets) };
 }
+
+/** A page's recipe as one value (over recipes r), read by the walk's statement that ranks it. */
+const pageRow = sql`jsonb_build_object('id', r.id, 'title', r.title, 'summary', r.summary,
+  'total_minutes', r.prep_minutes + r.cook_minutes, 'ingredient_names', r.ingredient_names, 'photo', r.photo)`;
 
 /**
  * Ranked like Spoonacular's search by ingredients, on canonical ingredients: most typed ingredients
@@ -99,22 +102,24 @@ export async function searchRecipes(db: Db, query: SearchQuery): Promise<SearchP
   const ignoredStaples = typed.filter((term) => !searchedFor.includes(term));
   // A flood of searches waits for a slot, not on every pooled connection while logins and pages wait behind it.
   const slots = searchSlotsFor({ names: searchedFor.length, page: current });
-  const { hits, total, totalCapped, byUsed } = await slots.run(async () =>
-    walkSearch(db, await describeTerms(db, searchedFor), {
+  const { hits, total, totalCapped, byUsed, pageRows } = await slots.run(async () => {
+    // The searched-for and the excluded names in one statement.
+    const described = new Map((await describeTerms(db, [...new Set([...searchedFor, ...without])])).map((term) => [term.name, term]));
+    const termsOf = (names: readonly string[]) => names.map((name) => described.get(name)!);
+    return walkSearch(db, termsOf(searchedFor), {
       assumeStaples,
       count: offset + PAGE_SIZE,
-      filters: await filtersFor(db, without, diets),
-    }),
-  );
+      filters: filtersFor(termsOf(without), diets),
+      page: { offset, size: PAGE_SIZE, row: pageRow },
+    });
+  });
   const pageHits = hits.slice(offset, offset + PAGE_SIZE);
-  const byId = new Map(
-    (
-      await readRecipes(
-        db,
-        pageHits.map((hit) => hit.id),
-      )
-    ).map((row) => [row.id, row]),
+  // The walk reads the page's recipes with the statement that ranks them; a hit from a statement that ranks in memory is read here.
+  const unread = pageHits.filter((hit) => !pageRows.has(hit.id)).map((hit) => hit.id);
+  const byId = new Map<number, RecipeRow | null>(
+    [...pageRows].map(([id, row]) => [id, row === null ? null : { ...(row as RecipeRow), id: Number((row as RecipeRow).id) }]),
   );
+  for (const row of await readRecipes(db, unread)) byId.set(Number(row.id), row);
   return {
     results: pageHits.flatMap((hit) => {
       const row = byId.get(hit.id);

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "@/infra/db";
 import { hasNarrowerIngredients } from "@/core/ingredients/dictionary";
 import { nameBit } from "./postings";
+import { runStatements } from "./statements";
 
 // Where the search and the recipe page share it; re-exported for the walk's callers.
 export { rankingTerms } from "./coverage";
@@ -81,26 +82,38 @@ function filtersAllow(filters: Filters): SQL {
 
 /**
  * How many recipes have at least one of the names, by how many they have (the heading's "all, some
- * or one"); null when some list is longer than TOTAL_CAP even after the filters.
+ * or one"), as rows (used, n); "capped" when some list is longer than TOTAL_CAP even after the
+ * filters. Filtered, a long list is capped when its first TOTAL_CAP + 1 postings pass: then a row
+ * with used = -1 comes back instead, and the grouped count (a one-time filter) never runs.
  */
-async function countMatches(db: Db, present: readonly Term[], filters: Filters): Promise<Map<number, number> | null> {
-  const names = textArray(present.map((term) => term.name));
+function countStatement(present: readonly Term[], filters: Filters): SQL | "capped" {
   const long = present.filter((term) => term.count > TOTAL_CAP);
-  for (const term of long) {
-    // Unfiltered, the count itself says it; filtered, the first TOTAL_CAP + 1 postings that pass do.
-    if (filters === NO_FILTERS || (filters.excludedIds.length === 0 && filters.dietMask === 0)) return null;
-    const [row] = rows(
-      await db.execute(sql`
-        SELECT count(*)::int AS n FROM (SELECT 1 FROM recipe_ingredients WHERE name = ${term.name} AND ${filtersAllow(filters)} LIMIT ${TOTAL_CAP + 1}) f`),
-    );
-    if (Number(row?.n ?? 0) > TOTAL_CAP) return null;
-  }
-  const found = rows(
-    await db.execute(sql`
-      SELECT used, count(*)::int AS n
-      FROM (SELECT recipe_id, count(*)::int AS used FROM recipe_ingredients WHERE name = ANY(${names}) AND ${filtersAllow(filters)} GROUP BY recipe_id) m
-      GROUP BY used`),
-  );
+  const filtered = filters.excludedIds.length > 0 || filters.dietMask !== 0;
+  // Unfiltered, the count itself says it.
+  if (long.length > 0 && !filtered) return "capped";
+  const overCap =
+    long.length === 0
+      ? sql`false`
+      : sql.join(
+          long.map(
+            (term) =>
+              sql`(SELECT count(*) FROM (SELECT 1 FROM recipe_ingredients WHERE name = ${term.name} AND ${filtersAllow(filters)} LIMIT ${TOTAL_CAP + 1}) f) > ${TOTAL_CAP}`,
+          ),
+          sql` OR `,
+        );
+  return sql`
+    WITH capped AS MATERIALIZED (SELECT ${overCap} AS over)
+    SELECT -1 AS used, 0 AS n FROM capped WHERE capped.over
+    UNION ALL
+    SELECT used, count(*)::int AS n
+    FROM (SELECT recipe_id, count(*)::int AS used FROM recipe_ingredients
+      WHERE name = ANY(${textArray(present.map((term) => term.name))}) AND ${filtersAllow(filters)} GROUP BY recipe_id) m
+    WHERE NOT (SELECT over FROM capped)
+    GROUP BY used`;
+}
+
+function countsOf(found: readonly Row[]): Map<number, number> | null {
+  if (found.some((row) => Number(row.used) < 0)) return null;
   return new Map(found.map((row) => [Number(row.used), Number(row.n)]));
 }
 
@@ -177,8 +190,8 @@ const indexOrderIsRankOrder = (level: Level) => level.assumeStaples && level.all
  * them (missing ≤ W) has at most W + (the level's `used` widest covers) ingredients, so a second
  * read of the postings up to that count finds every one; those are then ranked exactly.
  */
-async function boundedLevelHits(db: Db, level: Level, want: number): Promise<Hit[]> {
-  const first = toHits(rows(await db.execute(levelQuery(level, { limit: want }))));
+async function boundedLevelHits(run: Run, level: Level, want: number, at: number): Promise<Hit[]> {
+  const first = await run(levelQuery(level, { limit: want }));
   if (first.length < want) return first.sort(byRank);
   const worst = Math.max(...first.map((hit) => hit.missing));
   const widest = level.all
@@ -188,14 +201,12 @@ async function boundedLevelHits(db: Db, level: Level, want: number): Promise<Hit
     .reduce((sum, covers) => sum + covers, 0);
   // Only a recipe missing at most `worst` can be among the best `want`: the database keeps those and ranks them, so a
   // kind's long list ships `want` rows, not the thousands the bound lets through ("meat" at 100,000 recipes: 13,674).
-  const all = toHits(
-    rows(
-      await db.execute(sql`
-        SELECT * FROM (${levelQuery(level, { maxCount: worst + widest, maxMissing: worst })}) AS bounded
-        ORDER BY bounded.missing, bounded.id DESC LIMIT ${want}`),
-    ),
+  return run(
+    sql`
+      SELECT * FROM (${levelQuery(level, { maxCount: worst + widest, maxMissing: worst })}) AS bounded
+      ORDER BY bounded.missing, bounded.id DESC LIMIT ${want}`,
+    at,
   );
-  return all.sort(byRank);
 }
 
 export type Hits = {
@@ -207,17 +218,24 @@ export type Hits = {
   byUsed: Map<number, number>;
 };
 
-type WalkOptions = { assumeStaples: boolean; count: number; filters?: Filters; singleStatementEntries?: number };
+/** The recipes the page shows, read with the walk: `row` (SQL over recipes r) for the hits at positions offset … offset + size − 1. */
+export type PageRead = { offset: number; size: number; row: SQL };
+
+type WalkOptions = { assumeStaples: boolean; count: number; filters?: Filters; singleStatementEntries?: number; page?: PageRead };
+
+/** The first `count` hits in rank order, how many recipes match at all, and the page's recipes the walk read on the way. */
+export type Walked = Hits & {
+  /** Per hit id: its `page.row`, or null when the recipe was deleted meanwhile. A page hit missing here was not read. */
+  pageRows: Map<number, unknown>;
+};
 
 /** The first `count` hits in rank order, and how many recipes match at all (terms: describeTerms of rankingTerms). */
-export async function walkSearch(db: Db, described: readonly Term[], options: WalkOptions): Promise<Hits> {
-  return withWalkSettings(db, (tx) => walk(tx, described, options));
+export async function walkSearch(db: Db, described: readonly Term[], options: WalkOptions): Promise<Walked> {
+  return walk(db, described, options);
 }
 
-/** Runs `fn` in a transaction with the planner settings the walk needs. */
+/** Runs `fn` in a transaction with search_run's planner settings (migration 0012): for EXPLAIN of a walk statement. */
 export async function withWalkSettings<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
-  // The planner cannot know a level stops after a few hits and would sort whole lists instead of merging the ordered
-  // index scans; JIT never pays off here; parallel plans would break the order of the levels.
   return db.transaction(async (tx) => {
     await tx.execute(sql`
       SELECT set_config('enable_sort', 'off', true), set_config('enable_incremental_sort', 'off', true),
@@ -299,42 +317,80 @@ function statementBatches(levels: readonly Level[]): Level[][] {
   return batches;
 }
 
+/** Sends one walk statement; `at` says its rows are final ranks from that position on, so it can read the page's recipes too. */
+type Run = (statement: SQL, at?: number) => Promise<Hit[]>;
+
+/** The statement's rows numbered in its order, with `page.row` for those at the page's positions (the statement's first row is at `at`). */
+function withPageRows(statement: SQL, at: number, page: PageRead): SQL {
+  const first = page.offset - at;
+  const inPage = sql`w.pos > ${first} AND w.pos <= ${first + page.size}`;
+  return sql`
+    SELECT w.id, w.missing, w.used, w.pos, ${inPage} AS paged, p.row
+    FROM (SELECT s.id, s.missing, s.used, row_number() OVER () AS pos FROM (${statement}) s) w
+    LEFT JOIN LATERAL (SELECT ${page.row} AS row FROM recipes r WHERE r.id = w.id AND ${inPage}) p ON true`;
+}
+
 async function walk(
   db: Db,
   described: readonly Term[],
-  { assumeStaples, count, filters = NO_FILTERS, singleStatementEntries = SINGLE_STATEMENT_ENTRIES }: WalkOptions,
-): Promise<Hits> {
+  { assumeStaples, count, filters = NO_FILTERS, singleStatementEntries = SINGLE_STATEMENT_ENTRIES, page }: WalkOptions,
+): Promise<Walked> {
   const { present, levels } = levelsFor(described, assumeStaples, filters);
-  if (present.length === 0) return { hits: [], total: 0, totalCapped: false, byUsed: new Map() };
-  const byUsed = await countMatches(db, present, filters);
-  const total = byUsed === null ? TOTAL_CAP : [...byUsed.values()].reduce((sum, n) => sum + n, 0);
-  // Past TOTAL_CAP the total reads "more than TOTAL_CAP": counting it all would cost more than the search.
-  const want = byUsed === null ? Math.min(count, TOTAL_CAP) : Math.min(count, total);
-  const hits = want === 0 ? [] : await walkLevels(db, levels, { assumeStaples, count: want, singleStatementEntries });
-  return { hits, total, totalCapped: byUsed === null, byUsed: byUsed ?? new Map() };
+  const pageRows = new Map<number, unknown>();
+  if (present.length === 0) return { hits: [], total: 0, totalCapped: false, byUsed: new Map(), pageRows };
+  // The count goes with the first walk statement: one round trip. Past TOTAL_CAP the total reads "more than
+  // TOTAL_CAP": counting it all would cost more than the search.
+  const counting = countStatement(present, filters);
+  let byUsed: Map<number, number> | null | undefined = counting === "capped" ? null : undefined;
+  let want = Math.min(count, TOTAL_CAP);
+  const run: Run = async (statement, at) => {
+    const read = at === undefined || page === undefined ? statement : withPageRows(statement, at, page);
+    const counted = byUsed === undefined && counting !== "capped" ? [counting] : [];
+    const parts = await runStatements(db, [...counted, read]);
+    if (counted.length > 0) {
+      byUsed = countsOf(parts[0]!);
+      if (byUsed !== null) want = Math.min(want, total(byUsed));
+    }
+    const found = [...parts.at(-1)!].sort((a, b) => Number(a.pos ?? 0) - Number(b.pos ?? 0));
+    for (const row of found) if (row.paged === true) pageRows.set(Number(row.id), row.row ?? null);
+    return toHits(found);
+  };
+  const hits = await walkLevels(run, levels, { singleStatementEntries, wanted: () => want });
+  const counts = byUsed as Map<number, number> | null | undefined;
+  return {
+    hits,
+    total: counts ? total(counts) : TOTAL_CAP,
+    totalCapped: !counts,
+    byUsed: counts ?? new Map(),
+    pageRows,
+  };
 }
 
+const total = (byUsed: Map<number, number>) => [...byUsed.values()].reduce((sum, n) => sum + n, 0);
+
+/** `wanted()`: how many hits to find; until the count is back (with the first statement), the page's need. */
 async function walkLevels(
-  db: Db,
+  run: Run,
   levels: readonly Level[],
-  { count: want, singleStatementEntries = SINGLE_STATEMENT_ENTRIES }: WalkOptions,
+  { singleStatementEntries, wanted }: { singleStatementEntries: number; wanted: () => number },
 ): Promise<Hit[]> {
   const hits: Hit[] = [];
+  const limit = () => wanted() - hits.length;
   if (levels.every(indexOrderIsRankOrder)) {
     // Short lists cost little to walk whole: then one statement beats several round trips.
     const entries = levels[0]!.all.reduce((sum, term) => sum + term.count, 0);
-    if (entries <= singleStatementEntries) return toHits(rows(await db.execute(rankedLevelsQuery(levels, want))));
+    if (entries <= singleStatementEntries) return run(rankedLevelsQuery(levels, limit()), 0);
     const merged = upperLevelCount(levels.length);
-    if (merged > 0) hits.push(...toHits(rows(await db.execute(upperLevelsQuery(levels.slice(0, merged), want)))));
+    if (merged > 0) hits.push(...(await run(upperLevelsQuery(levels.slice(0, merged), limit()), 0)));
     for (const batch of statementBatches(levels.slice(merged))) {
-      if (hits.length >= want) break;
-      hits.push(...toHits(rows(await db.execute(rankedLevelsQuery(batch, want - hits.length)))));
+      if (hits.length >= wanted()) break;
+      hits.push(...(await run(rankedLevelsQuery(batch, limit()), hits.length)));
     }
     return hits;
   }
   for (const level of levels) {
-    if (hits.length >= want) break;
-    hits.push(...(await boundedLevelHits(db, level, want - hits.length)));
+    if (hits.length >= wanted()) break;
+    hits.push(...(await boundedLevelHits(run, level, limit(), hits.length)));
   }
   return hits;
 }
