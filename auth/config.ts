@@ -1,6 +1,7 @@
 import type { NextAuthConfig } from "next-auth";
 import { SESSION_MAX_AGE_SECONDS } from "@/core/accounts/session-lifetime";
 import { authSecret, isProduction, siteOrigin } from "@/infra/env";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
 
 // Auth.js builds its absolute URLs from AUTH_URL, else from the request's URL, which names Next's
 // bind address (https://localhost:PORT behind a proxy).
@@ -13,6 +14,7 @@ export const authConfig = {
   // use it (they come from APP_URL).
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   useSecureCookies: isProduction,
   pages: { signIn: "/login" },
   providers: [],
