@@ -9,8 +9,9 @@ import { pbkdf2Throughput } from "./lib/pbkdf2";
 import { writeSection } from "./lib/results";
 import { startServer } from "../scripts/lib/app-server";
 import { fixed, markdownTable, percent } from "./lib/table";
+import { mainThreadCpuMs, processTreeCpuMs } from "./lib/process-cpu";
 import { flameGraph, type Profile } from "./lib/flamegraph";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -85,6 +86,7 @@ async function main() {
     let logins = 0;
     let failed = 0;
     const bodies = emails.map((email) => form.body(email, PASSWORD));
+    const cpuBefore = { all: processTreeCpuMs(server.pid), main: mainThreadCpuMs(server.pid) };
     const [flood, busy]: [LoadResult, LoadResult] = await Promise.all([
       load(
         server.url,
@@ -99,6 +101,7 @@ async function main() {
       ),
       probeLoad(options.duration),
     ]);
+    const cpu = { all: processTreeCpuMs(server.pid) - cpuBefore.all, main: mainThreadCpuMs(server.pid) - cpuBefore.main };
     const loginsPerSecond = logins / options.duration;
     const ratio = loginsPerSecond / raw.hashesPerSecond;
 
@@ -116,6 +119,11 @@ async function main() {
           "",
         ],
         ["logins / raw PBKDF2", percent(ratio), `≥ 85%: ${ratio >= 0.85 ? "met" : "missed"}`],
+        [
+          "server CPU per login",
+          `${fixed(cpu.main / logins, 1)} ms on the main thread, ${fixed((cpu.all - cpu.main) / logins, 1)} ms on the others (the hash's thread pool)`,
+          "",
+        ],
         [`${probe.label} p99, idle`, `${fixed(idle.p99)} ms (p50 ${fixed(idle.p50)}, p95 ${fixed(idle.p95)})`, ""],
         [
           `${probe.label} p99, during the flood`,
@@ -136,7 +144,8 @@ own process before the server starts, 8 hashes always in flight on Node's defaul
 threads). The logins replay the /login form as a browser without JavaScript posts it (the server
 action's hidden fields, email, password) against \`next start\` of the benchmark's build, rotating over
 ${BENCH_USERS} active users created directly in the database; a login counts when the answer is the 303
-that sets the session cookie. ${probe.label} is probed at ${PROBE_RATE} requests/s on two connections
+that sets the session cookie. The server's CPU per login is read from /proc over the flood (the /api/health
+probe's requests included): the main thread runs everything but the hash. ${probe.label} is probed at ${PROBE_RATE} requests/s on two connections
 alongside, and alone before the flood. Rate limiting is off for this run (\`RATE_LIMIT_DISABLED=true\`).`;
   } finally {
     await server.stop();
@@ -189,6 +198,8 @@ async function profiledFlood(options: BenchOptions, database: BenchDatabase, for
       per: { count: logins, unit: "login" },
     });
     writeFileSync(FLAME_GRAPH, graph.svg);
+    // To dig further (Chrome's DevTools or speedscope read it): BENCH_LOGIN_PROFILE=/tmp/login.cpuprofile.
+    if (process.env.BENCH_LOGIN_PROFILE) copyFileSync(file, process.env.BENCH_LOGIN_PROFILE);
     console.log(`wrote ${FLAME_GRAPH}`);
     const rows = graph.groups.map(({ group, ms }) => [group, fixed(ms / logins, 1), percent(ms / graph.busyMs)]);
     return `### Where the server's main thread spends a login (profiled run)

@@ -36,3 +36,17 @@ export function processTreeCpuMs(rootPid: number): number {
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
+
+/** CPU milliseconds (user + system) the process's main thread (the event loop) has used so far; its thread pool is not counted. */
+export function mainThreadCpuMs(pid: number): number {
+  const stat = (() => {
+    try {
+      return readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8");
+    } catch {
+      return null;
+    }
+  })();
+  if (stat === null) return Number.NaN;
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
