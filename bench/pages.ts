@@ -1,7 +1,12 @@
 import { BARE_PATHS, ensureBuild } from "../scripts/lib/app-build";
-import { freshDatabase } from "../scripts/lib/fresh-database";
+import { freshDatabase, type BenchDatabase } from "../scripts/lib/fresh-database";
 import { load, type LoadResult } from "./lib/load";
-import { benchOptions, describeRun } from "./lib/options";
+import { processTreeCpuMs } from "./lib/process-cpu";
+import { benchOptions, describeRun, type BenchOptions } from "./lib/options";
+import { flameGraph, type Profile } from "./lib/flamegraph";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { writeSection } from "./lib/results";
 import { startServer } from "../scripts/lib/app-server";
 import { fixed, markdownTable, percent } from "./lib/table";
@@ -36,8 +41,10 @@ async function main() {
   ensureBuild(options.reuseBuild);
   const database = await freshDatabase(options.databaseUrl);
   const server = await startServer(options.port, database.env);
+  let section: string;
+  let targets: Target[];
   try {
-    const targets: Target[] = [
+    targets = [
       { name: "bare static page", path: BARE_PATHS.static, ceiling: null },
       { name: "bare dynamic page (20-item list)", path: BARE_PATHS.dynamic, ceiling: null },
       { name: "home, no query", path: "/", ceiling: "dynamic" },
@@ -47,15 +54,19 @@ async function main() {
     const modes = new Map<string, string>();
     for (const target of targets) modes.set(target.path, await servedAs(server.url + target.path));
 
-    const results = new Map<string, LoadResult>();
+    const results = new Map<string, LoadResult & { cpuMsPerRequest: number }>();
     const key = (path: string, connections: number) => `${path}@${connections}`;
     for (const connections of options.connections) {
       for (const target of targets) {
         // A short warm-up so the first measured second is not the JIT's or the connection pool's.
         await load(server.url, { path: target.path }, { duration: Math.min(2, options.duration), connections });
+        const cpuBefore = processTreeCpuMs(server.pid);
         const result = await load(server.url, { path: target.path }, { duration: options.duration, connections });
-        results.set(key(target.path, connections), result);
-        console.log(`${target.name} @ ${connections}: ${fixed(result.rps)} req/s, p99 ${fixed(result.p99)} ms`);
+        const cpuMsPerRequest = (processTreeCpuMs(server.pid) - cpuBefore) / result.requests;
+        results.set(key(target.path, connections), { ...result, cpuMsPerRequest });
+        console.log(
+          `${target.name} @ ${connections}: ${fixed(result.rps)} req/s, p99 ${fixed(result.p99)} ms, ${fixed(cpuMsPerRequest, 2)} CPU ms`,
+        );
       }
     }
 
@@ -75,17 +86,19 @@ async function main() {
           fixed(result.p50),
           fixed(result.p95),
           fixed(result.p99),
+          fixed(result.cpuMsPerRequest, 2),
           result.errors + result.bad,
           modes.get(target.path)!,
           verdict,
         ];
       }),
     );
-    const table = markdownTable(["page", "connections", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "served", "vs. ceiling"], rows);
+    const table = markdownTable(
+      ["page", "connections", "req/s", "p50 ms", "p95 ms", "p99 ms", "CPU ms per request", "errors", "served", "vs. ceiling"],
+      rows,
+    );
     console.log(`\n${table}`);
-    writeSection(
-      "pages",
-      `## Pages under load
+    section = `## Pages under load
 
 ${describeRun(options, `connections ${options.connections.join(", ")}`)}
 
@@ -95,12 +108,73 @@ How: \`next start\` of the benchmark's own build (\`bench/.build/app\`: the app 
 root layout of their own, never shipped), \`autocannon\` on loopback, keep-alive connections, after a
 warm-up of up to 2 s per row. The recipe page is the first one the home page lists; the search is
 \`${SEARCH}\`. Latencies are exact percentiles of every response. "errors" counts socket
-errors, timeouts and 4xx/5xx answers. The bare pages go through the app's middleware too.`,
-    );
+errors, timeouts and 4xx/5xx answers. The bare pages go through the app's middleware too. "CPU ms per
+request" is the server's CPU time (user + system, from /proc, the embedded database included) over the
+run divided by the requests answered: the cost of a page, which the machine's other load moves less
+than req/s.`;
   } finally {
     await server.stop();
+  }
+  try {
+    section += `\n\n${await whereTheTimeGoes(options, database, targets.slice(1))}`;
+  } finally {
     await database.drop();
   }
+  writeSection("pages", section);
+}
+
+/**
+ * Each page again, alone, against a server under `--cpu-prof` (not the measured one: the profiler
+ * costs CPU too): the main thread's busy time per request by where the code comes from.
+ */
+async function whereTheTimeGoes(options: BenchOptions, database: BenchDatabase, targets: Target[]): Promise<string> {
+  const PROFILED_SECONDS = 5;
+  const perPage: { name: string; busyMs: number; groups: Map<string, number> }[] = [];
+  for (const target of targets) {
+    const dir = mkdtempSync(path.join(tmpdir(), "pantry-page-profile-"));
+    try {
+      const server = await startServer(options.port, { ...database.env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` });
+      let requests = 0;
+      try {
+        for (const duration of [1, PROFILED_SECONDS]) {
+          requests += (await load(server.url, { path: target.path }, { duration, connections: options.connections[0]! })).requests;
+        }
+      } finally {
+        await server.stop(); // the profile is written as the process exits
+      }
+      const file = readdirSync(dir)
+        .map((name) => path.join(dir, name))
+        .sort((a, b) => statSync(b).size - statSync(a).size)[0];
+      if (!file) throw new Error(`no CPU profile was written to ${dir}`);
+      // From the first request Next handles to the last: the server's start-up is left out.
+      const graph = flameGraph(JSON.parse(readFileSync(file, "utf8")) as Profile, { title: target.name, during: "handleRequestImpl" });
+      perPage.push({
+        name: target.name,
+        busyMs: graph.busyMs / requests,
+        groups: new Map(graph.groups.map(({ group, ms }) => [group, ms / requests])),
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const groups = [...new Set(perPage.flatMap((page) => [...page.groups.keys()]))];
+  const table = markdownTable(
+    ["code", ...perPage.map((page) => page.name)],
+    [
+      ...groups.map((group) => [group, ...perPage.map((page) => fixed(page.groups.get(group) ?? 0, 2))]),
+      ["all (main thread busy)", ...perPage.map((page) => fixed(page.busyMs, 2))],
+    ],
+  );
+  console.log(`\n${table}`);
+  return `### Where a page's time goes (profiled runs)
+
+Main-thread CPU ms per request by where the code comes from, each page alone for ${PROFILED_SECONDS} s at
+${options.connections[0]} connections under \`--cpu-prof\` (which adds its own cost), from the first request Next
+handles to the last. "next" is Next's runtime with React's server rendering, "bundle" the server build's
+chunks (the app's code with the libraries it bundles), "middleware" the Edge sandbox, "pglite" the embedded
+database, "node" Node's internals (HTTP, streams), "native" and "runtime" V8 builtins and the garbage collector.
+
+${table}`;
 }
 
 main().catch((error: unknown) => {
