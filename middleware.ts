@@ -63,10 +63,12 @@ export default async function middleware(req: NextRequest, event: NextFetchEvent
   return isProtected(request) ? withSession(request, event) : answer(request, event, false);
 }
 
-// Everything but real static files (build assets, the image optimiser, app/icon.svg) and recipe photos. A path that only
-// looks like a file ("/recipes/1.js", "/favicon.ico") is a page or a 404 page, with the CSP. Photos are many small GETs
-// that need none of this: no session, no nonce, no body; their route answers 503 itself while the database is away.
-// They are linked by relative addresses from pages that the https rule has already moved to https (and HSTS keeps there).
+// Everything but real static files (build assets, the image optimiser, app/icon.svg), recipe photos and the health
+// check. A path that only looks like a file ("/recipes/1.js", "/favicon.ico") is a page or a 404 page, with the CSP.
+// Photos are many small GETs that need none of this: no session, no nonce, no body; their route answers 503 itself
+// while the database is away. They are linked by relative addresses from pages that the https rule has already moved
+// to https (and HSTS keeps there). /api/health is JSON for monitors and load balancers, which may probe it over plain
+// http inside the platform: it must stay cheap and answer there, not redirect (bench/results.md, "Login cost").
 export const config = {
-  matcher: ["/((?!_next/static/|_next/image|icon\\.svg$|photos/).*)"],
+  matcher: ["/((?!_next/static/|_next/image|icon\\.svg$|photos/|api/health$).*)"],
 };

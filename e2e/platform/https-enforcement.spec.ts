@@ -41,6 +41,23 @@ test("a plain-http request through the proxy is sent to https on the same host a
   expect(secure.status()).toBe(200);
 });
 
+test("the health check answers a plain-http probe inside the platform, without a redirect", async ({ request }) => {
+  await expect(async () => {
+    const response = await request.get(`${E2E.httpsUrl}/api/health`, {
+      headers: { "x-forwarded-proto": "http", host: "pantry-demo.herokuapp.com" },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({ db: "ok" });
+  }).toPass({ timeout: 60_000 });
+  // Only the health check: a page next to it is still moved to https.
+  const page = await request.get(`${E2E.httpsUrl}/api/health-and-more`, {
+    headers: { "x-forwarded-proto": "http", host: "pantry-demo.herokuapp.com" },
+    maxRedirects: 0,
+  });
+  expect(page.status()).toBe(301);
+});
+
 test("a local http site (https not configured) serves plain-http requests", async ({ request }) => {
   const response = await request.get("/register", { headers: { "x-forwarded-proto": "http" }, maxRedirects: 0 });
   expect(response.status()).toBe(200);

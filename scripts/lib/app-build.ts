@@ -32,7 +32,7 @@ export default function middleware() {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static/|_next/image|icon\\\\.svg$|photos/).*)"],
+  matcher: ["/((?!_next/static/|_next/image|icon\\\\.svg$|photos/|api/health$).*)"],
 };
 `;
 
