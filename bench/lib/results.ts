@@ -5,8 +5,9 @@ export const RESULTS_FILE = path.join(process.cwd(), "bench", "results.md");
 
 const HEADER = `# Benchmark results
 
-Written by \`npm run bench\` (or one of \`npm run bench:pages\`, \`bench:login\`, \`bench:weight\`): each
-script replaces its own section and leaves the others. How each figure is taken is under its table.
+Written by \`npm run bench\` (or one of \`npm run bench:pages\`, \`bench:middleware\`, \`bench:login\`,
+\`bench:weight\`, \`bench:flood\`): each script replaces its own section and leaves the others. How each
+figure is taken is under its table.
 `;
 
 /**
