@@ -16,6 +16,8 @@ export type ClientChecks = {
   reset(values: Record<string, string>): void;
   /** Shown next to their fields until each field is valid. */
   showServerErrors(errors: Record<string, string>): void;
+  /** A field left before the checks loaded: checked now, as its blur would have been. */
+  leftEarlier(name: string, input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): void;
   /** For useSyncExternalStore: the error messages by field name, a new object only when one changes. */
   subscribe(listener: () => void): () => void;
   messages(): Readonly<Record<string, string>>;
@@ -63,6 +65,8 @@ export function startClientChecks(schema: z.ZodMiniType<FieldValues, FieldValues
     showServerErrors: (errors) => {
       for (const [name, message] of Object.entries(errors)) form.setError(name, { type: "server", message });
     },
+    // The field's own blur handler with the real input: it is marked touched and checked, exactly as on a blur.
+    leftEarlier: (name, input) => void form.register(name).onBlur({ target: input, type: "blur" }),
     subscribe: (listener) => {
       listeners.add(listener);
       return () => {

@@ -4,11 +4,13 @@ import {
   startTransition,
   useActionState,
   useCallback,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
   useState,
   useSyncExternalStore,
+  type FocusEvent,
   type FormEvent,
 } from "react";
 import type { FieldValues, UseFormRegisterReturn } from "react-hook-form";
@@ -55,6 +57,8 @@ export function useZodForm<S extends Schema>(loadSchema: () => Promise<S>, actio
   // The same checks, for the callbacks below, which stay the same function across renders.
   const checksRef = useRef<ClientChecks | null>(null);
   const loading = useRef<Promise<void> | null>(null);
+  // Fields left while the checks were loading: checked as soon as the checks arrive, so a quick tab away still shows its message.
+  const leftEarly = useRef(new Set<string>());
   // Errors the page sets itself (a photo too large): `null` hides the server's message for that field.
   const [ownErrors, setOwnErrors] = useState<Record<string, string | null>>({});
 
@@ -69,6 +73,24 @@ export function useZodForm<S extends Schema>(loadSchema: () => Promise<S>, actio
   useLayoutEffect(() => {
     if (checks && state.fieldErrors) checks.showServerErrors(state.fieldErrors);
   }, [checks, state]);
+
+  useEffect(() => {
+    if (!checks || leftEarly.current.size === 0) return;
+    for (const name of leftEarly.current) {
+      const input = formRef.current?.elements.namedItem(name);
+      // The field being typed in now is checked when it is left again.
+      if (input === document.activeElement) continue;
+      if (input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement || input instanceof HTMLSelectElement) {
+        checks.leftEarlier(name, input);
+      }
+    }
+    leftEarly.current.clear();
+  }, [checks]);
+
+  const noteLeftEarly = (event: FocusEvent<HTMLFormElement>) => {
+    const name = (event.target as { name?: unknown }).name;
+    if (!checksRef.current && loading.current && typeof name === "string" && name !== "") leftEarly.current.add(name);
+  };
 
   const startChecks = () => {
     loading.current ??= Promise.all([import("./client-checks"), loadSchema()]).then(
@@ -88,6 +110,7 @@ export function useZodForm<S extends Schema>(loadSchema: () => Promise<S>, actio
     event.preventDefault();
     // The answer to this post says what is wrong now.
     setOwnErrors({});
+    leftEarly.current.clear();
     const post = () => {
       const element = formRef.current;
       if (element) startTransition(() => formAction(withoutEmptyFiles(new FormData(element))));
@@ -146,6 +169,7 @@ export function useZodForm<S extends Schema>(loadSchema: () => Promise<S>, actio
       action: formAction,
       onSubmit,
       onFocus: startChecks,
+      onBlur: noteLeftEarly,
       onPointerDown: startChecks,
       onKeyDown: startChecks,
       noValidate: true,

@@ -93,6 +93,31 @@ test.describe("form checks that load on the first interaction", () => {
     await expect(page.getByTestId("register-password-error")).toHaveText("Use at least 8 characters.");
   });
 
+  test("a field left while the checks are still loading shows its message once they arrive, without a post", async ({ page }) => {
+    const posts: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST") posts.push(request.url());
+    });
+    await page.goto("/register");
+    const form = main(page).locator("form");
+    const email = main(page).getByLabel("Email", { exact: true });
+    const release = await holdScripts(page);
+
+    await email.fill("not-an-email");
+    await email.press("Tab");
+    await expect(form).toHaveAttribute("data-checks", "server");
+    await expect(page.getByTestId("register-email-error")).toHaveText("");
+
+    release();
+    await expect(form).toHaveAttribute("data-checks", "client");
+    await expect(page.getByTestId("register-email-error")).toContainText("valid email");
+    await expect(email).toHaveAttribute("aria-invalid", "true");
+    // Left once already: the message goes as soon as the address is right, as for any field the checks have seen left.
+    await email.fill("early@example.com");
+    await expect(page.getByTestId("register-email-error")).toHaveText("");
+    expect(posts).toEqual([]);
+  });
+
   test("the recipe form's lines work before the checks load, and a post keeps them", async ({ page }) => {
     await registerAndActivate(page, "Early Cook");
     await page.goto("/recipes/new");
