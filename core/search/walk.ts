@@ -91,26 +91,33 @@ function filtersAllow(filters: Filters): SQL {
 function countStatement(present: readonly Term[], filters: Filters): SQL | "capped" {
   // Longest first: the tests run in order until one passes, and a list that passes stops after TOTAL_CAP + 1
   // postings, while one that does not is read to its end; the longest is the likeliest to pass.
-  const long = present.filter((term) => term.count > TOTAL_CAP).sort((a, b) => b.count - a.count);
+  const lists = [...present].sort((a, b) => b.count - a.count);
+  const long = lists.filter((term) => term.count > TOTAL_CAP);
   // Unfiltered, the count itself says it.
   if (long.length > 0 && !isFiltered(filters)) return "capped";
+  // Each list's postings that pass the filters are read once, into a CTE the cap test and the grouped count share;
+  // a CTE is only read when first used, so the lists after one that passes the cap are never read.
+  const passing = lists.map(
+    (term, i) =>
+      sql`${sql.raw(`l${i}`)} AS MATERIALIZED (SELECT recipe_id FROM recipe_ingredients WHERE name = ${term.name} AND ${filtersAllow(filters)} LIMIT ${TOTAL_CAP + 1})`,
+  );
   const overCap =
     long.length === 0
       ? sql`false`
       : sql.join(
-          long.map(
-            (term) =>
-              sql`(SELECT count(*) FROM (SELECT 1 FROM recipe_ingredients WHERE name = ${term.name} AND ${filtersAllow(filters)} LIMIT ${TOTAL_CAP + 1}) f) > ${TOTAL_CAP}`,
-          ),
+          long.map((_, i) => sql`(SELECT count(*) FROM ${sql.raw(`l${i}`)}) > ${TOTAL_CAP}`),
           sql` OR `,
         );
   return sql`
-    WITH capped AS MATERIALIZED (SELECT ${overCap} AS over)
+    WITH ${sql.join(passing, sql`, `)},
+    capped AS MATERIALIZED (SELECT ${overCap} AS over)
     SELECT -1 AS used, 0 AS n FROM capped WHERE capped.over
     UNION ALL
     SELECT used, count(*)::int AS n
-    FROM (SELECT recipe_id, count(*)::int AS used FROM recipe_ingredients
-      WHERE name = ANY(${textArray(present.map((term) => term.name))}) AND ${filtersAllow(filters)} GROUP BY recipe_id) m
+    FROM (SELECT recipe_id, count(*)::int AS used FROM (${sql.join(
+      lists.map((_, i) => sql`SELECT recipe_id FROM ${sql.raw(`l${i}`)}`),
+      sql` UNION ALL `,
+    )}) a GROUP BY recipe_id) m
     WHERE NOT (SELECT over FROM capped)
     GROUP BY used`;
 }
