@@ -12,6 +12,7 @@
  *   BENCH_PLAIN=5 (2 from 100k, 1 from 1M) timed plain queries per case
  *   BENCH_GROUPS="kinds;other names"    time only these shapes (while investigating)
  *   BENCH_NOTE="..."                    a line printed on top of the results (e.g. machine state)
+ *   BENCH_EXPLAIN='{"ingredients":…}'   also explain the statements of this SearchQuery (JSON)
  *   BENCH_PG_REUSE=db_name              (while investigating) search an existing database loaded by
  *                                       loadRecipes(handle, size, { seed: 42 }) instead of a fresh one;
  *                                       BENCH_SIZES must then name its one size
@@ -238,6 +239,10 @@ async function benchmarkSuggestions(driver: string, db: Db, size: number) {
   }
 }
 
+/** A statement's arguments as EXECUTE takes them: quoted literals in brackets, nothing when there are none. */
+const explainArguments = (args: readonly (string | null)[]) =>
+  args.length === 0 ? "" : `(${args.map((arg) => (arg === null ? "NULL" : `'${arg.replaceAll("'", "''")}'`)).join(", ")})`;
+
 /** EXPLAIN (ANALYZE, BUFFERS) of every statement one searchRecipes call sends that reads the postings, with its own time. */
 async function explainSearch(handle: DatabaseHandle, title: string, query: SearchQuery): Promise<void> {
   const log: { query: SQL; ms: number }[] = [];
@@ -248,13 +253,14 @@ async function explainSearch(handle: DatabaseHandle, title: string, query: Searc
   ];
   for (const [i, entry] of log.entries()) {
     const { sql: text, params } = dialect.sqlToQuery(entry.query);
-    // A search_run call carries its statements' texts, parameter types and arguments (core/search/statements.ts):
-    // each statement is prepared and explained on its own, with the same settings.
+    // A search_run call carries its statements' texts, their parameter types and, last, every statement's arguments
+    // as one jsonb array (core/search/statements.ts): each statement is prepared and explained on its own, with the same settings.
     const carried = params.filter((param): param is string => typeof param === "string");
-    const count = text.includes("search_run(") ? carried.length / 3 : 0;
+    const count = text.includes("search_run(") ? (carried.length - 1) / 2 : 0;
+    const argumentsOf = (j: number) => explainArguments((JSON.parse(carried.at(-1)!) as (string | null)[][])[j]!);
     const statements =
       count > 0
-        ? Array.from({ length: count }, (_, j) => ({ text: carried[j]!, types: carried[count + j]!, args: carried[2 * count + j]! }))
+        ? Array.from({ length: count }, (_, j) => ({ text: carried[j]!, types: carried[count + j]!, args: argumentsOf(j) }))
         : [{ text, types: "", args: "" }];
     for (const [j, statement] of statements.entries()) {
       if (!statement.text.includes("recipe_ingredients")) continue;
@@ -344,6 +350,7 @@ async function benchmark(driver: string, handle: DatabaseHandle, size: number, {
     await explainSearch(handle, `${driver}, ${size.toLocaleString("en")} recipes: 3 common leaves`, {
       ingredients: LEAVES_COMMON.slice(0, 3),
     });
+    if (process.env.BENCH_EXPLAIN) await explainSearch(handle, "asked for", JSON.parse(process.env.BENCH_EXPLAIN) as SearchQuery);
   }
   await check(driver, handle, size);
 }

@@ -71,6 +71,8 @@ export async function describeTerms(db: Db, terms: readonly string[]): Promise<T
   }));
 }
 
+const isFiltered = (filters: Filters) => filters.excludedIds.length > 0 || filters.dietMask !== 0;
+
 /** The filters as SQL over a posting row; true when there are none. */
 function filtersAllow(filters: Filters): SQL {
   const tests = [
@@ -87,27 +89,35 @@ function filtersAllow(filters: Filters): SQL {
  * with used = -1 comes back instead, and the grouped count (a one-time filter) never runs.
  */
 function countStatement(present: readonly Term[], filters: Filters): SQL | "capped" {
-  const long = present.filter((term) => term.count > TOTAL_CAP);
-  const filtered = filters.excludedIds.length > 0 || filters.dietMask !== 0;
+  // Longest first: the tests run in order until one passes, and a list that passes stops after TOTAL_CAP + 1
+  // postings, while one that does not is read to its end; the longest is the likeliest to pass.
+  const lists = [...present].sort((a, b) => b.count - a.count);
+  const long = lists.filter((term) => term.count > TOTAL_CAP);
   // Unfiltered, the count itself says it.
-  if (long.length > 0 && !filtered) return "capped";
+  if (long.length > 0 && !isFiltered(filters)) return "capped";
+  // Each list's postings that pass the filters are read once, into a CTE the cap test and the grouped count share;
+  // a CTE is only read when first used, so the lists after one that passes the cap are never read.
+  const passing = lists.map(
+    (term, i) =>
+      sql`${sql.raw(`l${i}`)} AS MATERIALIZED (SELECT recipe_id FROM recipe_ingredients WHERE name = ${term.name} AND ${filtersAllow(filters)} LIMIT ${TOTAL_CAP + 1})`,
+  );
   const overCap =
     long.length === 0
       ? sql`false`
       : sql.join(
-          long.map(
-            (term) =>
-              sql`(SELECT count(*) FROM (SELECT 1 FROM recipe_ingredients WHERE name = ${term.name} AND ${filtersAllow(filters)} LIMIT ${TOTAL_CAP + 1}) f) > ${TOTAL_CAP}`,
-          ),
+          long.map((_, i) => sql`(SELECT count(*) FROM ${sql.raw(`l${i}`)}) > ${TOTAL_CAP}`),
           sql` OR `,
         );
   return sql`
-    WITH capped AS MATERIALIZED (SELECT ${overCap} AS over)
+    WITH ${sql.join(passing, sql`, `)},
+    capped AS MATERIALIZED (SELECT ${overCap} AS over)
     SELECT -1 AS used, 0 AS n FROM capped WHERE capped.over
     UNION ALL
     SELECT used, count(*)::int AS n
-    FROM (SELECT recipe_id, count(*)::int AS used FROM recipe_ingredients
-      WHERE name = ANY(${textArray(present.map((term) => term.name))}) AND ${filtersAllow(filters)} GROUP BY recipe_id) m
+    FROM (SELECT recipe_id, count(*)::int AS used FROM (${sql.join(
+      lists.map((_, i) => sql`SELECT recipe_id FROM ${sql.raw(`l${i}`)}`),
+      sql` UNION ALL `,
+    )}) a GROUP BY recipe_id) m
     WHERE NOT (SELECT over FROM capped)
     GROUP BY used`;
 }
@@ -156,7 +166,8 @@ export function levelQuery(level: Level, { limit, maxCount, maxMissing }: { limi
     ...(maxCount === undefined || level.assumeStaples ? [] : [sql`ingredient_count <= ${maxCount}`]),
   ];
   // Ordered arms let the planner merge them (Merge Append) instead of sorting. A recipe on several lists comes from the
-  // first (rarest) only. CASE keeps the tests' order, which the planner may change for separate conditions.
+  // first (rarest) only. CASE keeps the tests' order, which the planner may change for separate conditions: the
+  // filters (a bit test, an array overlap) go before the exact count, which scans name_ids once per typed name.
   // The missing bound, the costliest test, runs last and only on the level's hits.
   const fewMissing = maxMissing === undefined ? sql`` : sql` AND ${missingOf(level.all, level.assumeStaples)} <= ${maxMissing}`;
   const lists = level.walked.map((term, i) => {
@@ -165,7 +176,7 @@ export function levelQuery(level: Level, { limit, maxCount, maxMissing }: { limi
     return sql`(SELECT recipe_id, nonstaple_count, ${missingOf(level.all, level.assumeStaples)} AS missing FROM recipe_ingredients
       WHERE name = ${term.name} ${sql.join(bounds.map((bound) => sql`AND ${bound} `))}
         AND CASE WHEN ${signatureAllows(level.all, level.used)}
-          THEN ${firstList}${exactCount(level.all)} = ${level.used} AND ${filtersAllow(level.filters)}${fewMissing} ELSE false END
+          THEN ${filtersAllow(level.filters)} AND ${firstList}${exactCount(level.all)} = ${level.used}${fewMissing} ELSE false END
       ORDER BY nonstaple_count, recipe_id DESC NULLS LAST)`;
   });
   return sql`
@@ -263,18 +274,28 @@ export function levelsFor(
   return { present, levels };
 }
 
-/** Staples assumed: the levels, best first, under one LIMIT. Append runs its arms in order, so lower levels are not walked once enough hits are found. */
-export function rankedLevelsQuery(levels: readonly Level[], want: number): SQL {
-  const arms = levels.map((level) => sql`(${levelQuery(level, { limit: want })})`);
-  return sql`SELECT * FROM (${sql.join(arms, sql` UNION ALL `)}) AS levels LIMIT ${want}`;
+/**
+ * Staples assumed: the levels, best first, under one LIMIT, after `above` (the ranked hits of the
+ * levels above them, upperLevelsQuery) when given. Append runs its arms in order, so lower levels
+ * are not walked once enough hits are found.
+ */
+export function rankedLevelsQuery(levels: readonly Level[], want: number, above?: SQL): SQL {
+  const arms = [...(above === undefined ? [] : [above]), ...levels.map((level) => levelQuery(level, { limit: want }))];
+  return sql`SELECT * FROM (${sql.join(
+    arms.map((arm) => sql`(${arm})`),
+    sql` UNION ALL `,
+  )}) AS levels LIMIT ${want}`;
 }
 
 /**
  * With four or more typed names, the levels above half of them: a recipe rarely has most of several
  * names, so those levels seldom fill the page and each would read its lists to the end (six names:
  * the rarest list three times, the next twice). upperLevelsQuery reads the lists once instead.
+ * Filters empty the levels further, so from three names one level more is read that way: the level
+ * below would otherwise read nearly the same lists nearly to their end a second time.
  */
-const upperLevelCount = (typed: number) => (typed >= 4 ? typed - Math.ceil(typed / 2) : 0);
+const upperLevelCount = (typed: number, filtered: boolean) =>
+  filtered && typed >= 3 ? typed - Math.ceil(typed / 2) + 1 : typed >= 4 ? typed - Math.ceil(typed / 2) : 0;
 
 /**
  * Staples assumed, single names: the hits of the given top levels (used from k down to u0) in one
@@ -291,7 +312,7 @@ export function upperLevelsQuery(levels: readonly Level[], want: number): SQL {
       FROM recipe_ingredients
       WHERE name = ${term.name}
         AND CASE WHEN ${signatureAllows(lowest.all, lowest.used)}
-          THEN ${firstList}${exactCount(lowest.all)} >= ${lowest.used} AND ${filtersAllow(lowest.filters)} ELSE false END)`;
+          THEN ${filtersAllow(lowest.filters)} AND ${firstList}${exactCount(lowest.all)} >= ${lowest.used} ELSE false END)`;
   });
   return sql`
     SELECT m.recipe_id AS id, m.missing, m.used FROM (${sql.join(lists, sql` UNION ALL `)}) m
@@ -380,9 +401,12 @@ async function walkLevels(
     // Short lists cost little to walk whole: then one statement beats several round trips.
     const entries = levels[0]!.all.reduce((sum, term) => sum + term.count, 0);
     if (entries <= singleStatementEntries) return run(rankedLevelsQuery(levels, limit()), 0);
-    const merged = upperLevelCount(levels.length);
-    if (merged > 0) hits.push(...(await run(upperLevelsQuery(levels.slice(0, merged), limit()), 0)));
-    for (const batch of statementBatches(levels.slice(merged))) {
+    // The upper levels' read goes first in the statement of the levels below: no round trip of its own.
+    const merged = upperLevelCount(levels.length, isFiltered(levels[0]!.filters));
+    const above = merged > 0 ? upperLevelsQuery(levels.slice(0, merged), limit()) : undefined;
+    const [first = [], ...rest] = statementBatches(levels.slice(merged));
+    hits.push(...(await run(rankedLevelsQuery(first, limit(), above), 0)));
+    for (const batch of rest) {
       if (hits.length >= wanted()) break;
       hits.push(...(await run(rankedLevelsQuery(batch, limit()), hits.length)));
     }

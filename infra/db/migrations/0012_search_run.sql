@@ -6,7 +6,11 @@
 -- Each statement is prepared once per session under a name derived from its text and parameter
 -- types, so a search shape's plan is cached as a driver's prepared statement would be (a level walk
 -- of six names takes longer to plan than to run); it is only ever planned and run in here, under
--- these settings. Each statement's rows come back as jsonb in its order, tagged with its position.
+-- these settings. The generic plan serves from the first run on (plan_cache_mode): left to choose,
+-- the server keeps planning some walk statements afresh for every new set of names (custom plans),
+-- while their plan follows from the statement's shape under the settings above (ordered index
+-- scans of the named lists, merged), not from the names.
+-- Each statement's rows come back as jsonb in its order, tagged with its position.
 -- The arguments arrive as values (a jsonb array per statement) and are quoted here by the server, so
 -- no value ever becomes SQL text unquoted. SECURITY INVOKER (the default): it runs what its caller
 -- could run itself.
@@ -17,6 +21,7 @@ SET enable_sort = off
 SET enable_incremental_sort = off
 SET jit = off
 SET max_parallel_workers_per_gather = 0
+SET plan_cache_mode = force_generic_plan
 AS $$
 DECLARE
   prepared text;
