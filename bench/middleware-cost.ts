@@ -102,8 +102,8 @@ ${describeRun(options, `${connections} connections, ${ROUNDS} turns`)}
 
 ${table}
 
-How: three builds of the benchmark's copy of the app that differ only in \`middleware.ts\` (removed; an
-Edge middleware that only calls \`NextResponse.next()\`, with the app's matcher; the app's own), served by
+How: three builds of the benchmark's copy of the app that differ only in \`middleware.ts\` (one whose matcher
+no request meets; an Edge middleware that only calls \`NextResponse.next()\`, with the app's matcher; the app's own), served by
 three \`next start\` at once and loaded in turns with \`autocannon\` (a 1 s warm-up, then the measured
 run). The cost of a request is the CPU time (user + system, from /proc) the server's processes used
 during the run divided by the requests answered: unlike req/s, it does not move with whatever else
