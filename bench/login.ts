@@ -10,9 +10,9 @@ import { writeSection } from "./lib/results";
 import { startServer } from "../scripts/lib/app-server";
 import { fixed, markdownTable, percent } from "./lib/table";
 import { mainThreadCpuMs, processTreeCpuMs } from "./lib/process-cpu";
-import { flameGraph, type Profile } from "./lib/flamegraph";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { flameGraph } from "./lib/flamegraph";
+import { writeFileSync } from "node:fs";
+import { profiledServer } from "./lib/profiled-server";
 import path from "node:path";
 
 /**
@@ -164,45 +164,32 @@ alongside, and alone before the flood. Rate limiting is off for this run (\`RATE
  */
 async function profiledFlood(options: BenchOptions, database: BenchDatabase, form: LoginForm, emails: string[]): Promise<string> {
   const duration = Math.min(10, options.duration);
-  const dir = mkdtempSync(path.join(tmpdir(), "pantry-login-profile-"));
-  const server = await startServer(options.port, {
-    ...database.env,
-    PASSWORD_ITERATIONS: String(options.passwordIterations),
-    NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}`,
-  });
-  let logins = 0;
-  try {
-    await load(
-      server.url,
-      {
-        method: "POST",
-        path: "/login",
-        headers: { "content-type": form.contentType, origin: server.url },
-        bodies: emails.map((email) => form.body(email, PASSWORD)),
-        onResponse: (status, headers) => void (isSuccessfulLogin(status, headers) && logins++),
-      },
-      { duration, connections: options.loginConnections },
-    );
-  } finally {
-    await server.stop(); // the profile is written as the process exits
-  }
-  try {
-    // `next start` is one process; should it ever fork, the server is the busiest one.
-    const file = readdirSync(dir)
-      .map((name) => path.join(dir, name))
-      .sort((a, b) => statSync(b).size - statSync(a).size)[0];
-    if (!file) throw new Error(`no CPU profile was written to ${dir}`);
-    const graph = flameGraph(JSON.parse(readFileSync(file, "utf8")) as Profile, {
-      title: "next start during a login flood",
-      during: "pbkdf2",
-      per: { count: logins, unit: "login" },
-    });
-    writeFileSync(FLAME_GRAPH, graph.svg);
-    // To dig further (Chrome's DevTools or speedscope read it): BENCH_LOGIN_PROFILE=/tmp/login.cpuprofile.
-    if (process.env.BENCH_LOGIN_PROFILE) copyFileSync(file, process.env.BENCH_LOGIN_PROFILE);
-    console.log(`wrote ${FLAME_GRAPH}`);
-    const rows = graph.groups.map(({ group, ms }) => [group, fixed(ms / logins, 1), percent(ms / graph.busyMs)]);
-    return `### Where the server's main thread spends a login (profiled run)
+  // To dig further: BENCH_LOGIN_PROFILE=/tmp/login.cpuprofile keeps the profile.
+  const { result: logins, profile } = await profiledServer(
+    options.port,
+    { ...database.env, PASSWORD_ITERATIONS: String(options.passwordIterations) },
+    async (server) => {
+      let ok = 0;
+      await load(
+        server.url,
+        {
+          method: "POST",
+          path: "/login",
+          headers: { "content-type": form.contentType, origin: server.url },
+          bodies: emails.map((email) => form.body(email, PASSWORD)),
+          onResponse: (status, headers) => void (isSuccessfulLogin(status, headers) && ok++),
+        },
+        { duration, connections: options.loginConnections },
+      );
+      return ok;
+    },
+    process.env.BENCH_LOGIN_PROFILE,
+  );
+  const graph = flameGraph(profile, { title: "next start during a login flood", during: "pbkdf2", per: { count: logins, unit: "login" } });
+  writeFileSync(FLAME_GRAPH, graph.svg);
+  console.log(`wrote ${FLAME_GRAPH}`);
+  const rows = graph.groups.map(({ group, ms }) => [group, fixed(ms / logins, 1), percent(ms / graph.busyMs)]);
+  return `### Where the server's main thread spends a login (profiled run)
 
 ${duration} s flood, ${logins} logins, under \`--cpu-prof\` (which costs CPU itself): the main thread was busy
 ${fixed(graph.busyMs / logins, 1)} ms per login and idle ${percent(graph.idleMs / (graph.idleMs + graph.busyMs))} of the time (the hashes run on the
@@ -214,9 +201,6 @@ ${markdownTable(["code", "self ms per login", "share of busy time"], rows)}
 own runtime, "middleware" the Edge sandbox (Next's adapter and the app's middleware), "pglite" the
 embedded database's WASM and driver, "node" Node's internals (HTTP, streams, crypto's JavaScript side),
 "native" and "runtime" V8 builtins, the garbage collector and compiled code without a script.`;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 main().catch((error: unknown) => {

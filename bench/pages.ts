@@ -3,10 +3,8 @@ import { freshDatabase, type BenchDatabase } from "../scripts/lib/fresh-database
 import { load, type LoadResult } from "./lib/load";
 import { processTreeCpuMs } from "./lib/process-cpu";
 import { benchOptions, describeRun, type BenchOptions } from "./lib/options";
-import { flameGraph, type Profile } from "./lib/flamegraph";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { flameGraph } from "./lib/flamegraph";
+import { profiledServer } from "./lib/profiled-server";
 import { writeSection } from "./lib/results";
 import { startServer } from "../scripts/lib/app-server";
 import { fixed, markdownTable, percent } from "./lib/table";
@@ -136,31 +134,20 @@ async function whereTheTimeGoes(options: BenchOptions, database: BenchDatabase, 
   const PROFILED_SECONDS = 5;
   const perPage: { name: string; busyMs: number; groups: Map<string, number> }[] = [];
   for (const target of targets) {
-    const dir = mkdtempSync(path.join(tmpdir(), "pantry-page-profile-"));
-    try {
-      const server = await startServer(options.port, { ...database.env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` });
-      let requests = 0;
-      try {
-        for (const duration of [1, PROFILED_SECONDS]) {
-          requests += (await load(server.url, { path: target.path }, { duration, connections: options.connections[0]! })).requests;
-        }
-      } finally {
-        await server.stop(); // the profile is written as the process exits
+    const { result: requests, profile } = await profiledServer(options.port, database.env, async (server) => {
+      let answered = 0;
+      for (const duration of [1, PROFILED_SECONDS]) {
+        answered += (await load(server.url, { path: target.path }, { duration, connections: options.connections[0]! })).requests;
       }
-      const file = readdirSync(dir)
-        .map((name) => path.join(dir, name))
-        .sort((a, b) => statSync(b).size - statSync(a).size)[0];
-      if (!file) throw new Error(`no CPU profile was written to ${dir}`);
-      // From the first request Next handles to the last: the server's start-up is left out.
-      const graph = flameGraph(JSON.parse(readFileSync(file, "utf8")) as Profile, { title: target.name, during: "handleRequestImpl" });
-      perPage.push({
-        name: target.name,
-        busyMs: graph.busyMs / requests,
-        groups: new Map(graph.groups.map(({ group, ms }) => [group, ms / requests])),
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      return answered;
+    });
+    // From the first request Next handles to the last: the server's start-up is left out.
+    const graph = flameGraph(profile, { title: target.name, during: "handleRequestImpl" });
+    perPage.push({
+      name: target.name,
+      busyMs: graph.busyMs / requests,
+      groups: new Map(graph.groups.map(({ group, ms }) => [group, ms / requests])),
+    });
   }
   const groups = [...new Set(perPage.flatMap((page) => [...page.groups.keys()]))];
   const table = markdownTable(

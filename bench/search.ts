@@ -43,7 +43,8 @@ import { DIETS, type Diet } from "@/core/search/diets";
 import { dietMask, resolveTypedTerms } from "@/core/search/typed-terms";
 import { plainSearchQuery } from "@/bench/lib/reference-search";
 import { PAGE_SIZE, searchRecipes, type SearchQuery } from "@/core/search/search";
-import { describeTerms, rankingTerms, withWalkSettings } from "@/core/search/walk";
+import { rankingTerms } from "@/core/search/coverage";
+import { describeTerms, withWalkSettings } from "@/core/search/walk";
 import { loadRecipes, mulberry32, vocabulary } from "./generate-recipes";
 
 const list = (value: string | undefined, fallback: string) =>

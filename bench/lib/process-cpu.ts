@@ -5,15 +5,16 @@ const TICKS_PER_SECOND = 100;
 
 type ProcStat = { pid: number; ppid: number; ticks: number };
 
-function readStat(pid: number): ProcStat | null {
+/** A /proc stat file (a process's or a thread's): its parent and CPU ticks so far; null once it is gone. */
+function readStat(file: string, pid: number): ProcStat | null {
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const text = readFileSync(file, "utf8");
     // The command name may hold spaces and parentheses: the fields start after its last ")".
     const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
     // Fields from "state" (3rd of the full line): ppid is the 4th, utime the 14th and stime the 15th.
     return { pid, ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
   } catch {
-    return null; // gone meanwhile
+    return null;
   }
 }
 
@@ -24,7 +25,7 @@ function readStat(pid: number): ProcStat | null {
 export function processTreeCpuMs(rootPid: number): number {
   const stats = readdirSync("/proc")
     .filter((entry) => /^\d+$/.test(entry))
-    .flatMap((entry) => readStat(Number(entry)) ?? []);
+    .flatMap((entry) => readStat(`/proc/${entry}/stat`, Number(entry)) ?? []);
   const children = new Map<number, ProcStat[]>();
   for (const stat of stats) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat]);
   let ticks = 0;
@@ -39,14 +40,6 @@ export function processTreeCpuMs(rootPid: number): number {
 
 /** CPU milliseconds (user + system) the process's main thread (the event loop) has used so far; its thread pool is not counted. */
 export function mainThreadCpuMs(pid: number): number {
-  const stat = (() => {
-    try {
-      return readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8");
-    } catch {
-      return null;
-    }
-  })();
-  if (stat === null) return Number.NaN;
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  const stat = readStat(`/proc/${pid}/task/${pid}/stat`, pid);
+  return stat ? (stat.ticks * 1000) / TICKS_PER_SECOND : Number.NaN;
 }

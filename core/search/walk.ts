@@ -4,9 +4,6 @@ import { hasNarrowerIngredients } from "@/core/ingredients/dictionary";
 import { nameBit } from "./postings";
 import { runStatements } from "./statements";
 
-// Where the search and the recipe page share it; re-exported for the walk's callers.
-export { rankingTerms } from "./coverage";
-
 // The exact top N without ranking every candidate (docs/decisions/0002-search-exact-in-index-and-typed-staples.md,
 // 0005-dictionary-search.md). Level u holds the recipes with exactly u of the k typed names; each has one of any
 // k − u + 1 of them, so a level merges the k − u + 1 rarest posting lists in index order and stops at the N-th hit.

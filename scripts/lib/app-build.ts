@@ -15,26 +15,19 @@ export type MiddlewareVariant = "app" | "none" | "empty";
 
 export const buildDirOf = (variant: MiddlewareVariant) => (variant === "app" ? BUILD_DIR : path.join(BUILDS, `middleware-${variant}`));
 
+/** A middleware that only passes requests on; the benchmark's floors differ only in which paths it runs for. */
+const passThroughMiddleware = (matcher: string) => `import { NextResponse } from "next/server";
+
+export default function middleware() {
+  return NextResponse.next();
+}
+
+export const config = { matcher: [${JSON.stringify(matcher)}] };
+`;
 // "None" keeps a file whose matcher no request meets: with middleware.ts deleted, Turbopack builds the repository's
 // own middleware.ts from the workspace root instead. The empty one has the app's matcher.
-const NO_MIDDLEWARE = `import { NextResponse } from "next/server";
-
-export default function middleware() {
-  return NextResponse.next();
-}
-
-export const config = { matcher: ["/bench-no-middleware-here"] };
-`;
-const EMPTY_MIDDLEWARE = `import { NextResponse } from "next/server";
-
-export default function middleware() {
-  return NextResponse.next();
-}
-
-export const config = {
-  matcher: ["/((?!_next/static/|_next/image|icon\\\\.svg$|photos/|api/health$).*)"],
-};
-`;
+const NO_MIDDLEWARE = passThroughMiddleware("/bench-no-middleware-here");
+const EMPTY_MIDDLEWARE = passThroughMiddleware("/((?!_next/static/|_next/image|icon\\.svg$|photos/|api/health$).*)");
 
 export const BARE_PATHS = { static: "/bench-bare/static", dynamic: "/bench-bare/dynamic" } as const;
 
